@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 async persistence with imperative mapping: the domain classes stay plain."""

@@ -1,0 +1,1 @@
+"""Cabinets, projects and the money ledger."""

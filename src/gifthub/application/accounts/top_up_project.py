@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from gifthub.application.accounts.posting import Posted, post_once
+from gifthub.application.authorization import ensure_platform_admin
+from gifthub.application.ports.clock import Clock
+from gifthub.application.ports.id_generator import IdGenerator
+from gifthub.application.ports.unit_of_work import UnitOfWork
+from gifthub.domain.identity import Principal
+from gifthub.domain.ledger import EntryKind, LedgerEntry
+from gifthub.domain.money import Money
+from gifthub.domain.project import Project
+from gifthub.domain.reference import Reference
+
+
+@dataclass(frozen=True)
+class TopUpCommand:
+    project_id: UUID
+    amount: Money
+    reference: Reference  # the confirmed payment: the same payment credits once
+
+
+class TopUpProject:
+    def __init__(self, uow: UnitOfWork, clock: Clock, ids: IdGenerator) -> None:
+        self._uow, self._clock, self._ids = uow, clock, ids
+
+    async def execute(self, principal: Principal, command: TopUpCommand) -> Posted:
+        async def apply(uow: UnitOfWork, project: Project) -> LedgerEntry:
+            return project.top_up(self._ids.new_id(), command.amount, command.reference, self._clock.now())
+
+        return await post_once(
+            self._uow,
+            principal,
+            command.project_id,
+            EntryKind.TOP_UP,
+            command.reference,
+            command.amount,
+            apply,
+            authorize=lambda p, _project: ensure_platform_admin(p, "credit confirmed payments"),
+        )

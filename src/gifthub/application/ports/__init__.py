@@ -1,0 +1,1 @@
+"""Ports: one Protocol per file, implemented by adapters."""

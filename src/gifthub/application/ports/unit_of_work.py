@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol
+
+from gifthub.application.ports.cabinet_repository import CabinetRepository
+from gifthub.application.ports.ledger_repository import LedgerRepository
+from gifthub.application.ports.project_repository import ProjectRepository
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Commit is explicit; leaving without commit rolls back.
+
+    Events recorded by aggregates the repositories touched go to the outbox in the same commit.
+    ``commit`` raises ConcurrencyConflict for a storage-level race the caller may retry.
+    """
+
+    cabinets: CabinetRepository
+    projects: ProjectRepository
+    ledger: LedgerRepository
+
+    async def __aenter__(self) -> UnitOfWork: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...

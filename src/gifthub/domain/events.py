@@ -1,0 +1,57 @@
+"""Domain events: facts aggregates record in ``self.events``; the unit of work puts them in the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+from uuid import UUID
+
+from gifthub.domain.money import Money
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    name: ClassVar[str] = "event"
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class CabinetCreated(DomainEvent):
+    name: ClassVar[str] = "cabinet.created"
+    cabinet_id: UUID
+    cabinet_name: str
+
+
+@dataclass(frozen=True)
+class ProjectCreated(DomainEvent):
+    name: ClassVar[str] = "project.created"
+    project_id: UUID
+    cabinet_id: UUID
+    project_name: str
+    region: str
+    b2b_code: str
+
+
+@dataclass(frozen=True)
+class NegativeLimitChanged(DomainEvent):
+    name: ClassVar[str] = "project.negative_limit_changed"
+    project_id: UUID
+    previous: Money
+    current: Money
+
+
+@dataclass(frozen=True)
+class LedgerEntryPosted(DomainEvent):
+    """One event per ledger line; ``kind`` says top-up, hold, release, capture or adjustment."""
+
+    name: ClassVar[str] = "ledger.entry_posted"
+    project_id: UUID
+    entry_id: UUID
+    sequence: int
+    kind: str
+    amount: Money
+    reference: str
+    balance_after: Money
+    held_after: Money
+    available_after: Money

@@ -1,0 +1,59 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+from dishka import AsyncContainer
+from dishka.integrations.litestar import DishkaRouter, LitestarProvider, setup_dishka
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from gifthub.config import Settings
+from gifthub.entrypoints.http.controllers.cabinets import CabinetController
+from gifthub.entrypoints.http.controllers.health import healthz, readyz
+from gifthub.entrypoints.http.controllers.projects import ProjectController
+from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
+from gifthub.entrypoints.http.problems import exception_handlers
+from gifthub.ioc import make_container
+
+API_CONTROLLERS = [CabinetController, ProjectController]
+REQUEST_BODY_LIMIT = 1024 * 1024
+
+
+def http_providers() -> list:
+    return [LitestarProvider(), HttpPrincipalProvider()]
+
+
+def create_app(settings: Settings | None = None, container: AsyncContainer | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    container = container or make_container(settings, *http_providers())
+    api = DishkaRouter(
+        path="/api/v1", route_handlers=API_CONTROLLERS, security=[{"bearer": []}], guards=[authenticated]
+    )
+    health = DishkaRouter(path="/", route_handlers=[healthz, readyz], include_in_schema=True)
+    app = Litestar(
+        route_handlers=[api, health],
+        exception_handlers=exception_handlers,
+        request_max_body_size=REQUEST_BODY_LIMIT,
+        openapi_config=OpenAPIConfig(
+            title="GiftHub API",
+            version="1.0.0",
+            description=(
+                "The B2B cabinet of a corporate gift-card platform. Amounts are decimal strings; "
+                "errors are RFC 9457 problem details whose `type` is stable per error."
+            ),
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
+        ),
+        on_shutdown=[container.close],
+        debug=False,
+    )
+    setup_dishka(container, app)
+    return app
+
+
+def asgi() -> Litestar:
+    """Factory for ASGI servers: ``uvicorn --factory gifthub.entrypoints.http.app:asgi``."""
+    return create_app()
