@@ -55,3 +55,17 @@ class LedgerEntryPosted(DomainEvent):
     balance_after: Money
     held_after: Money
     available_after: Money
+
+
+@dataclass(frozen=True)
+class EmailRequested(DomainEvent):
+    """An email to send, written to the outbox with the change that caused it; the email consumer
+    renders ``template`` (jinja2, HTML + text) in ``language`` and ``timezone`` and sends it."""
+
+    name: ClassVar[str] = "email.requested"
+    to: str
+    template: str  # e.g. "invitation", "invoice_issued"
+    context: dict[str, str]
+    language: str = "ru"
+    timezone: str = "Europe/Moscow"
+    dedup_key: str = ""  # the same key is sent once

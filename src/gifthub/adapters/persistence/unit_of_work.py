@@ -13,6 +13,7 @@ from gifthub.adapters.persistence.repositories.cabinets import SqlCabinetReposit
 from gifthub.adapters.persistence.repositories.ledger import SqlLedgerRepository
 from gifthub.adapters.persistence.repositories.projects import SqlProjectRepository
 from gifthub.adapters.persistence.repositories.tracker import Tracker
+from gifthub.domain.events import DomainEvent
 
 
 class SqlAlchemyUnitOfWork:
@@ -52,6 +53,9 @@ class SqlAlchemyUnitOfWork:
             mapped = as_port_error(exc)
             if mapped is not exc:
                 raise mapped from exc
+
+    def record(self, event: DomainEvent) -> None:
+        self.tracker.record(event)
 
     async def commit(self) -> None:
         session = self.session

@@ -6,6 +6,7 @@ from typing import Protocol
 from gifthub.application.ports.cabinet_repository import CabinetRepository
 from gifthub.application.ports.ledger_repository import LedgerRepository
 from gifthub.application.ports.project_repository import ProjectRepository
+from gifthub.domain.events import DomainEvent
 
 
 class UnitOfWork(Protocol):
@@ -24,6 +25,10 @@ class UnitOfWork(Protocol):
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None: ...
+
+    def record(self, event: DomainEvent) -> None:
+        """Put an event that belongs to no aggregate (an email to send, a lead to create) in the outbox."""
+        ...
 
     async def commit(self) -> None: ...
 

@@ -8,12 +8,17 @@ from gifthub.domain.events import DomainEvent
 class Tracker:
     def __init__(self) -> None:
         self._seen: dict[int, object] = {}
+        self._loose: list[DomainEvent] = []
+
+    def record(self, event: DomainEvent) -> None:
+        self._loose.append(event)
 
     def track(self, aggregate: object) -> None:
         self._seen[id(aggregate)] = aggregate
 
     def collect_events(self) -> list[DomainEvent]:
-        events: list[DomainEvent] = []
+        events: list[DomainEvent] = list(self._loose)
+        self._loose.clear()
         for aggregate in self._seen.values():
             pending = getattr(aggregate, "events", None)
             if pending:
