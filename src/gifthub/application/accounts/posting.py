@@ -10,6 +10,7 @@ from gifthub.application.authorization import ensure_sees_project
 from gifthub.application.errors import IdempotencyConflict
 from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.application.retry import retrying
+from gifthub.domain.hold import Hold
 from gifthub.domain.identity import Principal
 from gifthub.domain.ledger import EntryKind, LedgerEntry
 from gifthub.domain.money import Money
@@ -22,6 +23,7 @@ class Posted:
     entry: LedgerEntry
     project: Project
     replayed: bool  # True: this reference was applied before; nothing new was written
+    hold: Hold | None = None  # the hold the entry placed, captured or released
 
 
 async def post_once(
@@ -57,10 +59,15 @@ async def post_once(
                         f"({existing.amount.to_string()} {existing.amount.currency})",
                         field="reference",
                     )
-                return Posted(existing, project, replayed=True)
+                return Posted(existing, project, replayed=True, hold=await _hold_of(uow, existing))
             entry = await apply(uow, project)
             uow.ledger.add_entry(entry)
+            hold = await _hold_of(uow, entry)  # already in the session: no extra query
             await uow.commit()
-            return Posted(entry, project, replayed=False)
+            return Posted(entry, project, replayed=False, hold=hold)
 
     return await retrying(attempt)
+
+
+async def _hold_of(uow: UnitOfWork, entry: LedgerEntry) -> Hold | None:
+    return await uow.ledger.get_hold(entry.hold_id) if entry.hold_id is not None else None

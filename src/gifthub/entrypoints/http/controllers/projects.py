@@ -43,12 +43,12 @@ Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="page size")]
 Cursor = Annotated[str | None, Parameter(description="next_cursor of the previous page")]
 
 
-def _posting(posted: Posted, hold=None) -> Response[PostingOut]:
+def _posting(posted: Posted) -> Response[PostingOut]:
     body = PostingOut(
         entry=EntryOut.of(posted.entry),
         balance=BalanceOut.of(posted.project),
         replayed=posted.replayed,
-        hold=HoldOut.of(hold) if hold is not None else None,
+        hold=HoldOut.of(posted.hold) if posted.hold is not None else None,
     )
     # 201 for a new ledger line; 200 when the same reference was replayed and nothing changed.
     return Response(body, status_code=200 if posted.replayed else 201)
@@ -133,12 +133,9 @@ class ProjectController(Controller):
         data: JSONBody[HoldIn],
         principal: FromDishka[Principal],
         use_case: FromDishka[PlaceHold],
-        holds: FromDishka[GetHold],
     ) -> Response[PostingOut]:
         command = PlaceHoldCommand(project_id, money_in(data.amount, data.currency), data.reference.to_domain())
-        posted = await use_case.execute(principal, command)
-        hold = await holds.execute(principal, project_id, posted.entry.hold_id) if posted.entry.hold_id else None
-        return _posting(posted, hold)
+        return _posting(await use_case.execute(principal, command))
 
     @get("/{project_id:uuid}/holds/{hold_id:uuid}", summary="One hold with what remains of it")
     async def get_hold(
@@ -158,10 +155,8 @@ class ProjectController(Controller):
         data: JSONBody[SettleIn],
         principal: FromDishka[Principal],
         use_case: FromDishka[CaptureHold],
-        holds: FromDishka[GetHold],
     ) -> Response[PostingOut]:
-        posted = await use_case.execute(principal, _settle(project_id, hold_id, data))
-        return _posting(posted, await holds.execute(principal, project_id, hold_id))
+        return _posting(await use_case.execute(principal, _settle(project_id, hold_id, data)))
 
     @post("/{project_id:uuid}/holds/{hold_id:uuid}/release", summary="Give back all or part of a hold")
     async def release(
@@ -171,10 +166,8 @@ class ProjectController(Controller):
         data: JSONBody[SettleIn],
         principal: FromDishka[Principal],
         use_case: FromDishka[ReleaseHold],
-        holds: FromDishka[GetHold],
     ) -> Response[PostingOut]:
-        posted = await use_case.execute(principal, _settle(project_id, hold_id, data))
-        return _posting(posted, await holds.execute(principal, project_id, hold_id))
+        return _posting(await use_case.execute(principal, _settle(project_id, hold_id, data)))
 
     @get("/{project_id:uuid}/ledger", summary="Ledger entries, newest first, by period and kind")
     async def ledger(

@@ -1,0 +1,3 @@
+from gifthub.entrypoints.cli.main import main
+
+main()
