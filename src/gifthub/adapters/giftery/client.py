@@ -25,6 +25,8 @@ from gifthub.application.ports.giftery_gateway import (
 )
 
 log = logging.getLogger("gifthub.giftery")
+# httpx logs every request URL at INFO; ours carry signatures, which stay out of the logs.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 class GifteryClient:

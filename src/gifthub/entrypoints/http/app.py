@@ -13,6 +13,7 @@ from gifthub.config import Settings
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
+from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
         ),
         on_shutdown=[container.close],
+        plugins=[GifteryPlugin(settings, container)],
         debug=False,
     )
     setup_dishka(container, app)

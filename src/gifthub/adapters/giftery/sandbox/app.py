@@ -25,8 +25,10 @@ log = logging.getLogger("gifthub.giftery.sandbox")
 
 
 class GifterySandbox:
-    def __init__(self, client_id: str, secret: str, state: SandboxState | None = None) -> None:
+    def __init__(self, client_id: str, secret: str, state: SandboxState | None = None, *, prefix: str = "") -> None:
+        """``prefix``: the path it is mounted at, so the URLs it hands out (images, PDFs) point back at it."""
         self.client_id = str(client_id)
+        self.prefix = prefix.rstrip("/")
         self._secret = secret
         self.state = state or SandboxState()
 
@@ -42,15 +44,16 @@ class GifterySandbox:
             return
         body = await _read_body(receive)
         path = scope.get("path", "/")
-        root = scope.get("root_path", "")
+        root = scope.get("root_path", "") + self.prefix
         if root and path.startswith(root):
-            path = path[len(root) :] or "/"
+            path = path[len(root) :]
+        path = path.rstrip("/") or "/"  # a mount may hand us "/images/1.svg/"
         base = _base_url(scope, root)
         method = scope["method"]
         params = _params(scope, body)
-        if path in ("/", "") and "cmd" in params:
+        if path == "/" and "cmd" in params:
             await self._api(params, base, send)
-        elif path in ("/", ""):
+        elif path == "/":
             await _reply(send, 200, self._banner(base).encode(), "text/html; charset=utf-8")
         elif path.startswith("/images/") and path.endswith(".svg"):
             brand = self.state.catalog.brands.get(path[len("/images/") : -len(".svg")])
