@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
+from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
@@ -18,7 +19,7 @@ from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authentica
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController]
+API_CONTROLLERS = [CabinetController, ProjectController, CatalogController, CommissionController]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 
