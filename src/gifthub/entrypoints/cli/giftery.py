@@ -30,7 +30,8 @@ def sandbox() -> None:
 @click.option("--processing-seconds", type=float, default=2.0, show_default=True, help="Time an order stays queued.")
 @click.option("--order-failure-rate", type=float, default=0.0, help="Share of orders that end in error.")
 @click.option("--no-uuid-lookup", is_flag=True, help="getStatus knows queue ids only (emulate a stricter Giftery).")
-def sandbox_giftery(host, port, client_id, secret, balance, no_uuid_lookup, **faults) -> None:
+@click.option("--log-level", default="info", show_default=True, type=click.Choice(["debug", "info", "warning"]))
+def sandbox_giftery(host, port, client_id, secret, balance, no_uuid_lookup, log_level, **faults) -> None:
     """Run the Giftery SANDBOX: Giftery's B2B protocol with a test catalog; faults via POST /control/faults."""
     from gifthub.adapters.giftery.sandbox.faults import Faults
     from gifthub.adapters.giftery.sandbox.server import serve
@@ -43,7 +44,7 @@ def sandbox_giftery(host, port, client_id, secret, balance, no_uuid_lookup, **fa
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Giftery SANDBOX (test mode) on http://{host}:{port}/  client id {client_id}")
-    serve(host=host, port=port, client_id=client_id, secret=secret, faults=chosen, balance=balance, log_level="info")
+    serve(host=host, port=port, client_id=client_id, secret=secret, faults=chosen, balance=balance, log_level=log_level)
 
 
 @click.group()

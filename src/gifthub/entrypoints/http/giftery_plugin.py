@@ -18,6 +18,8 @@ from litestar.plugins import InitPluginProtocol
 from litestar.types import Receive, Scope, Send
 
 from gifthub.adapters.giftery.sandbox.app import GifterySandbox
+from gifthub.adapters.giftery.sandbox.faults import Faults
+from gifthub.adapters.giftery.sandbox.state import SandboxState
 from gifthub.config import Settings
 from gifthub.config_giftery import SANDBOX_MOUNT
 from gifthub.entrypoints.jobs.catalog_sync import catalog_sync_loop
@@ -31,7 +33,9 @@ class GifteryPlugin(InitPluginProtocol):
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         giftery = self._settings.giftery
         if giftery.uses_sandbox:
-            sandbox = GifterySandbox(giftery.client_id, giftery.secret, prefix=SANDBOX_MOUNT)
+            # Orders stay "queued" a moment, as real ones do, so polling is exercised in `make run` too.
+            state = SandboxState(faults=Faults(processing_seconds=2.0))
+            sandbox = GifterySandbox(giftery.client_id, giftery.secret, state, prefix=SANDBOX_MOUNT)
 
             async def giftery_sandbox(scope: Scope, receive: Receive, send: Send) -> None:
                 await sandbox(scope, receive, send)

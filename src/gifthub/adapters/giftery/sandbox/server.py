@@ -11,4 +11,4 @@ def serve(*, host: str, port: int, client_id: str, secret: str, faults: Faults, 
     import uvicorn
 
     app = GifterySandbox(client_id, secret, SandboxState(balance=balance, faults=faults))
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level != "warning")
