@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 
 import pytest
@@ -11,9 +13,11 @@ from gifthub.application.catalog.sync_catalog import SyncCatalog
 from gifthub.application.errors import Forbidden
 from gifthub.application.ports.catalog_reader import CatalogReader
 from gifthub.application.ports.catalog_search import CatalogSearch, ProductFilter
+from gifthub.config import Settings, SettingsError
 from gifthub.config_giftery import GifterySettings
 from gifthub.domain.identity import Principal, PrincipalKind
 from gifthub.domain.region import Region
+from gifthub.entrypoints.jobs.catalog_sync import catalog_sync_loop
 from gifthub.ioc import make_container
 from tests.conftest import clock_provider
 from tests.integration.giftery.conftest import CLIENT_ID, SECRET
@@ -88,3 +92,42 @@ async def test_only_platform_administrators_sync(catalog_container):
     user = Principal(PrincipalKind.USER, "u1")
     with pytest.raises(Forbidden):
         await sync(catalog_container, user)
+
+
+async def test_the_scheduled_loop_syncs_and_survives_failures(catalog_container, sandbox):
+    sandbox.faults.update({"http_error_rate": 1})
+    loop = asyncio.create_task(catalog_sync_loop(catalog_container, minutes=0.002, first_delay=0))
+    try:
+        await asyncio.sleep(0.5)  # a few failing rounds: logged, not fatal
+        assert not loop.done()
+        sandbox.faults.update({"http_error_rate": 0})
+        search = await catalog_container.get(CatalogSearch)
+        for _ in range(100):
+            if await search.search(ProductFilter(), None, 1):
+                break
+            await asyncio.sleep(0.1)
+        assert len(await search.search(ProductFilter(), None, 500)) == 228
+    finally:
+        loop.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await loop
+
+
+def test_giftery_settings_from_the_environment():
+    default = Settings.from_env({})
+    assert default.giftery.uses_sandbox and default.giftery.catalog_sync_minutes == 60
+    assert default.giftery.endpoint("0.0.0.0", 8000) == "http://127.0.0.1:8000/sandbox/giftery/"
+    real = Settings.from_env(
+        {
+            "GIFTERY_URL": "https://ssl-api.giftery.ru/",
+            "GIFTERY_CLIENT_ID": "123",
+            "GIFTERY_SECRET": "s3cr3t",
+            "GIFTERY_RATE": "5",
+            "GIFTERY_TIMEOUT": "20",
+        }
+    )
+    assert real.giftery.endpoint("h", 1) == "https://ssl-api.giftery.ru/" and real.giftery.rate == 5.0
+    assert "s3cr3t" not in repr(real)
+    for bad in ({"GIFTERY_URL": "https://ssl-api.giftery.ru/"}, {"GIFTERY_RATE": "fast"}, {"GIFTERY_URL": "ftp://x"}):
+        with pytest.raises(SettingsError):
+            Settings.from_env(bad)

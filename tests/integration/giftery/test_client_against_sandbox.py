@@ -167,3 +167,27 @@ async def test_concurrency_is_bounded_and_the_rate_paces_requests(sandbox_server
     await client.aclose()
     assert elapsed >= 9 / 20 - 0.02  # ten starts at 20/s: the tenth no sooner than 0.45 s after the first
     assert client.calls == 10
+
+
+async def test_a_lost_reply_stays_unknown_when_giftery_cannot_look_up_by_uuid(sandbox_server, sandbox):
+    sandbox.faults.update({"hang_after_order_rate": 1, "hang_seconds": 1.0, "lookup_by_uuid": False})
+    client = make_client(sandbox_server.url, timeout=0.3)
+    try:
+        with pytest.raises(GifteryUnavailable):  # never GifteryError: the order WAS taken
+            await client.make_order(request(face=fixed_face(sandbox, "1001")))
+    finally:
+        await client.aclose()
+    assert sandbox.state.stats()["orders"] == 1 and sandbox.state.stats()["calls"]["makeOrder"] == 1
+
+
+async def test_the_sandbox_serves_its_images_pdfs_and_banner(giftery, sandbox_server, sandbox):
+    queue_id = await giftery.make_order(request(face=fixed_face(sandbox, "1001")))
+    async with httpx.AsyncClient(base_url=sandbox_server.url) as http:
+        banner, logo, pdf = await asyncio.gather(
+            http.get("/"), http.get("/images/1.svg"), http.get(f"/certificates/{queue_id}.pdf")
+        )
+        stats = await http.get("/control/stats")
+        bad_fault = await http.post("/control/faults", json={"teleport": 1})
+    assert "SANDBOX" in banner.text and logo.headers["content-type"] == "image/svg+xml"
+    assert pdf.content.startswith(b"%PDF") and stats.json()["orders"] == 1
+    assert bad_fault.status_code == 400

@@ -85,7 +85,12 @@ class GifteryClient:
             except GifteryUnavailable as error:
                 # Unknown outcome: the order may have been taken. Ask before anything else; a lookup that
                 # fails too leaves it unknown for the caller, who must not resend blindly either.
-                found = await self.find_order(request.uuid, request.external_id)
+                try:
+                    found = await self.find_order(request.uuid, request.external_id)
+                except GifteryError as refused:
+                    # The lookup itself was refused (e.g. this Giftery cannot look up by uuid): still unknown,
+                    # and a GifteryError here would wrongly tell the caller the order was not taken.
+                    raise GifteryUnavailable(f"{error}; the order could not be looked up: {refused}") from None
                 if found is not None:
                     log.info("makeOrder %s was taken despite %s: queue %s", request.uuid, error, found.queue_id)
                     return found.queue_id
