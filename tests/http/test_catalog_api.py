@@ -13,7 +13,7 @@ from gifthub.entrypoints.http.app import create_app, http_providers
 from gifthub.ioc import make_container
 from tests.conftest import AUTH, clock_provider
 from tests.http.helpers import new_project
-from tests.integration.giftery.conftest import CLIENT_ID, SECRET, sandbox, sandbox_server  # noqa: F401
+from tests.support.giftery import CLIENT_ID, SECRET, sandbox, sandbox_server  # noqa: F401
 
 API = "/api/v1/catalog"
 

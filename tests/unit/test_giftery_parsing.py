@@ -81,3 +81,16 @@ def test_status_mapping_and_signature():
     data = encode_data({"id": 1})
     assert data == '{"id":1}'
     assert sign("getStatus", data, "s") == hashlib.sha256(b'getStatus{"id":1}s').hexdigest()
+
+
+def test_disclaimers_keep_formatting_and_lose_scripts():
+    raw = (
+        '<p onclick="x()">Valid <b>12</b> months<script>alert(1)</script></p>'
+        '<a href="javascript:evil()">bad</a><a href="https://shop.example/terms">terms</a><img src=x onerror=y><i>open'
+    )
+    product = parsing.product({"id": 1, "title": "T", "faces": [100], "disclaimer": raw})
+    assert product is not None
+    assert product.disclaimer == (
+        "<p>Valid <b>12</b> months</p><a>bad</a>"
+        '<a href="https://shop.example/terms" rel="noopener noreferrer nofollow">terms</a><i>open</i>'
+    )

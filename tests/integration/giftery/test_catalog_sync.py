@@ -20,7 +20,7 @@ from gifthub.domain.region import Region
 from gifthub.entrypoints.jobs.catalog_sync import catalog_sync_loop
 from gifthub.ioc import make_container
 from tests.conftest import clock_provider
-from tests.integration.giftery.conftest import CLIENT_ID, SECRET
+from tests.support.giftery import CLIENT_ID, SECRET
 
 SYSTEM = Principal.system("test")
 

@@ -18,7 +18,7 @@ from gifthub.application.ports.giftery_gateway import (
 )
 from gifthub.domain.catalog import Acceptance
 from gifthub.domain.region import Region
-from tests.integration.giftery.conftest import CLIENT_ID, SECRET, make_client
+from tests.support.giftery import CLIENT_ID, SECRET, make_client
 
 
 def request(product_id: str = "1001", face: int = 1000, key: str | None = None) -> CertificateRequest:

@@ -46,6 +46,8 @@ class GifteryClient:
         GifteryUnavailable on anything that leaves the outcome unknown (timeout, reset, non-200, garbage)."""
         data = encode_data(arguments)
         params = {"id": self._config.client_id, "cmd": cmd, "in": "json", "out": "json"}
+        if self._config.version:
+            params["v"] = self._config.version
         signed = {"data": data, "sig": sign(cmd, data, self._config.secret)}
         async with self._slots:
             await self._bucket.acquire()

@@ -20,3 +20,4 @@ class GifteryConfig:
     order_lookup: str = "uuid"
     not_found_codes: frozenset[int] = frozenset({ORDER_NOT_FOUND})  # error codes meaning "no such order"
     make_order_attempts: int = 2  # a resend happens only after getStatus proved the first was not taken
+    version: str | None = None  # Giftery's optional ``v`` parameter

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from gifthub.adapters.giftery.html import sanitize_html
 from gifthub.application.ports.giftery_gateway import CertificateStatus, QueueStatus
 from gifthub.domain.catalog import Acceptance, Category, NominalRule, Product
 from gifthub.domain.region import Region
@@ -134,7 +135,7 @@ def product(raw: dict[str, Any]) -> Product | None:
         acceptance=acceptance(raw),
         category_ids=categories,
         image_url=image_url(raw),
-        disclaimer=as_text(raw.get("disclaimer")),
+        disclaimer=sanitize_html(as_text(raw.get("disclaimer"))),
         terms=as_text(raw.get("brief")),
         active=flag is None or flag != 0,
         brand_name=as_text(raw.get("supplier_name") or raw.get("brand")) or title,
