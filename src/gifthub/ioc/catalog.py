@@ -8,10 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gifthub.adapters.persistence.repositories.catalog_reader import SqlCatalog
 from gifthub.adapters.persistence.repositories.catalog_store import SqlCatalogStore
 from gifthub.adapters.persistence.repositories.commission_rules import SqlCommissionRules, SqlPricingReader
-from gifthub.application.catalog.commissions import ListCommissions, RemoveCommission, SetCommission
 from gifthub.application.catalog.get_product import GetProduct
-from gifthub.application.catalog.list_brands import ListBrands, ListCategories
+from gifthub.application.catalog.list_brands import ListBrands
+from gifthub.application.catalog.list_categories import ListCategories
+from gifthub.application.catalog.list_commissions import ListCommissions
 from gifthub.application.catalog.list_products import ListProducts
+from gifthub.application.catalog.remove_commission import RemoveCommission
+from gifthub.application.catalog.set_commission import SetCommission
 from gifthub.application.catalog.sync_catalog import SyncCatalog
 from gifthub.application.ports.catalog_reader import CatalogReader
 from gifthub.application.ports.catalog_search import CatalogSearch

@@ -131,3 +131,8 @@ def test_giftery_settings_from_the_environment():
     for bad in ({"GIFTERY_URL": "https://ssl-api.giftery.ru/"}, {"GIFTERY_RATE": "fast"}, {"GIFTERY_URL": "ftp://x"}):
         with pytest.raises(SettingsError):
             Settings.from_env(bad)
+
+
+async def test_concurrent_syncs_do_not_collide(catalog_container):
+    first, second = await asyncio.gather(sync(catalog_container), sync(catalog_container))
+    assert sorted([first.products_added, second.products_added]) == [0, 228]

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from gifthub.application.catalog.list_products import price_all
-from gifthub.application.catalog.priced_product import PricedProduct
+from gifthub.application.catalog.priced_product import PricedProduct, price_all
 from gifthub.application.catalog.viewer import viewer_of
 from gifthub.application.errors import NotFound
 from gifthub.application.ports.catalog_reader import CatalogReader

@@ -6,7 +6,7 @@ from gifthub.application.catalog.viewer import viewer_of
 from gifthub.application.pagination import Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.catalog_search import CatalogSearch
 from gifthub.application.ports.unit_of_work import UnitOfWork
-from gifthub.domain.catalog import Brand, Category
+from gifthub.domain.catalog import Brand
 from gifthub.domain.identity import Principal
 
 
@@ -24,11 +24,3 @@ class ListBrands:
         viewer = await viewer_of(principal, project_id, self._uow)
         rows = await self._search.list_brands(viewer.regions, tuple(after) if after else None, limit + 1)
         return page_of(rows, limit, lambda b: encode_cursor(b.name, b.id))
-
-
-class ListCategories:
-    def __init__(self, search: CatalogSearch) -> None:
-        self._search = search
-
-    async def execute(self, principal: Principal) -> list[Category]:
-        return await self._search.list_categories()

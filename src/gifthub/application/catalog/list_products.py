@@ -3,14 +3,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from gifthub.application.catalog.priced_product import PricedProduct
+from gifthub.application.catalog.priced_product import PricedProduct, price_all
 from gifthub.application.catalog.viewer import Viewer, viewer_of
 from gifthub.application.pagination import DEFAULT_LIMIT, Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.catalog_search import CatalogSearch, ProductFilter
 from gifthub.application.ports.commission_rules import CommissionRules
 from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.domain.catalog import Acceptance
-from gifthub.domain.commission_rules import commission_for
 from gifthub.domain.errors import InvalidAmount
 from gifthub.domain.identity import Principal
 from gifthub.domain.money import Money
@@ -45,11 +44,6 @@ class ListProducts:
         rows = await self._search.search(product_filter, tuple(after) if after else None, query.limit + 1)
         page = page_of(rows, query.limit, lambda p: encode_cursor(p.title, p.id))
         return Page(await price_all(self._rules, viewer, page.items), page.next_cursor)
-
-
-async def price_all(rules: CommissionRules, viewer: Viewer, products: list) -> list[PricedProduct]:
-    cabinet_rules = await rules.rules_of(viewer.cabinet_id) if viewer.cabinet_id else []
-    return [PricedProduct(p, commission_for(cabinet_rules, viewer.project_id, p)) for p in products]
 
 
 def build_filter(viewer: Viewer, query: ProductQuery) -> ProductFilter:

@@ -7,6 +7,7 @@ import random
 import time
 from typing import Any
 
+from gifthub.adapters.giftery.parsing import as_int
 from gifthub.adapters.giftery.protocol import (
     BAD_REQUEST,
     FACE_NOT_ALLOWED,
@@ -77,7 +78,7 @@ class SandboxState:
         product = self.catalog.products.get(str(args.get("product_id", "")))
         if product is None:
             raise CommandError(PRODUCT_INACTIVE, "product is not found or inactive")
-        face = _whole(args.get("face"))
+        face = as_int(args.get("face"))
         if face is None or not _face_allowed(product, face):
             raise CommandError(FACE_NOT_ALLOWED, f"face {args.get('face')!r} is not allowed for this product")
         region = product["region"]
@@ -141,7 +142,7 @@ class SandboxState:
         order = None
         for key in ("id", "queue_id"):
             if args.get(key) not in (None, ""):
-                number = _whole(args[key])
+                number = as_int(args[key])
                 order = self.orders.get(number) if number is not None else None
                 break
         else:
@@ -163,14 +164,6 @@ class SandboxState:
 
     def stats(self) -> dict[str, Any]:
         return {"orders": len(self.orders), "balance": self.balance, "calls": dict(self.calls)}
-
-
-def _whole(value: Any) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number
 
 
 def _face_allowed(product: dict[str, Any], face: int) -> bool:

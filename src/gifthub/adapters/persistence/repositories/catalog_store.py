@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.persistence.repositories.catalog_rows import product_row
 from gifthub.adapters.persistence.tables_catalog import brands, categories, product_categories, products
 from gifthub.application.ports.catalog_store import SyncReport
 from gifthub.application.ports.giftery_gateway import CatalogSnapshot
+
+CATALOG_SYNC_LOCK = 0x6B7C_0001  # an arbitrary advisory-lock key owned by the catalog sync
 
 
 class SqlCatalogStore:
@@ -22,6 +24,10 @@ class SqlCatalogStore:
         rows = [product_row(product, at) for product in unique.values()]
         async with self._sessions() as session, session.begin():
             connection = await session.connection()
+            if connection.dialect.name == "postgresql":
+                # Two syncs at once (the schedule and a manual one) would race on the same new rows;
+                # SQLite already serializes writers from BEGIN IMMEDIATE.
+                await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CATALOG_SYNC_LOCK})
             await _upsert(connection, categories, _category_rows(snapshot, at))
             await connection.execute(update(categories).where(categories.c.updated_at != at).values(active=False))
             await _upsert(connection, brands, _brand_rows(unique.values(), at))

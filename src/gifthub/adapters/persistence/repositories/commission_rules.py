@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.persistence.tables_catalog import commission_rules
@@ -56,19 +56,10 @@ class SqlPricingReader:
     """PricingReader: the most specific rule of the cabinet for this project and product."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
+        self._rules = SqlCommissionRules(sessions)
 
     async def commission_for(self, cabinet_id: UUID, project_id: UUID | None, product: Product) -> Commission:
-        c = commission_rules.c
-        statement = select(commission_rules).where(
-            c.cabinet_id == cabinet_id,
-            or_(c.project_id.is_(None), c.project_id == project_id) if project_id else c.project_id.is_(None),
-            or_(c.brand_id.is_(None), c.brand_id == product.brand_id),
-            or_(c.product_id.is_(None), c.product_id == product.id),
-        )
-        async with self._sessions() as session:
-            rows = (await session.execute(statement)).all()
-        return commission_for([_rule(row) for row in rows], project_id, product)
+        return commission_for(await self._rules.rules_of(cabinet_id), project_id, product)
 
 
 def _rule(row) -> CommissionRule:

@@ -9,15 +9,13 @@ from dishka.integrations.litestar import FromDishka
 from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, JSONBody, Parameter, QueryParameter
 
-from gifthub.application.catalog.commissions import (
-    ListCommissions,
-    RemoveCommission,
-    SetCommission,
-    SetCommissionCommand,
-)
 from gifthub.application.catalog.get_product import GetProduct
-from gifthub.application.catalog.list_brands import ListBrands, ListCategories
+from gifthub.application.catalog.list_brands import ListBrands
+from gifthub.application.catalog.list_categories import ListCategories
+from gifthub.application.catalog.list_commissions import ListCommissions
 from gifthub.application.catalog.list_products import ListProducts, ProductQuery
+from gifthub.application.catalog.remove_commission import RemoveCommission
+from gifthub.application.catalog.set_commission import SetCommission, SetCommissionCommand
 from gifthub.application.catalog.sync_catalog import SyncCatalog
 from gifthub.application.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from gifthub.domain.commission_rules import CommissionScope

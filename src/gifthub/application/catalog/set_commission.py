@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from uuid import UUID
 
 from gifthub.application.authorization import ensure_platform_admin, ensure_sees_cabinet
 from gifthub.application.errors import NotFound
@@ -44,23 +43,3 @@ class SetCommission:
             raise NotFound("brand not found")
         rule = CommissionRule(self._ids.new_id(), scope, command.commission, self._clock.now())
         return await self._rules.put(rule)
-
-
-class ListCommissions:
-    def __init__(self, uow: UnitOfWork, rules: CommissionRules) -> None:
-        self._uow, self._rules = uow, rules
-
-    async def execute(self, principal: Principal, cabinet_id: UUID) -> list[CommissionRule]:
-        async with self._uow as uow:
-            ensure_sees_cabinet(principal, await uow.cabinets.get(cabinet_id))
-        return sorted(await self._rules.rules_of(cabinet_id), key=lambda r: (r.scope.rank, r.scope.key))
-
-
-class RemoveCommission:
-    def __init__(self, rules: CommissionRules) -> None:
-        self._rules = rules
-
-    async def execute(self, principal: Principal, scope: CommissionScope) -> None:
-        ensure_platform_admin(principal, "remove commissions")
-        if not await self._rules.remove(scope):
-            raise NotFound("no such commission rule")
