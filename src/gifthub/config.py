@@ -10,6 +10,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from gifthub.config_giftery import GifterySettings, GifterySettingsError
+
 
 class SettingsError(ValueError):
     """A bad setting; the message names the variable and what it accepts."""
@@ -24,6 +26,7 @@ class Settings:
     admin_token: str | None = field(default=None, repr=False)
     db_pool_size: int = 10
     log_level: str = "INFO"
+    giftery: GifterySettings = field(default_factory=GifterySettings)
 
     @property
     def admin_token_file(self) -> Path:
@@ -61,6 +64,7 @@ class Settings:
             admin_token=token,
             db_pool_size=_int(env, "GIFTHUB_DB_POOL_SIZE", 10, 1, 500),
             log_level=log_level,
+            giftery=_giftery(env),
         )
 
 
@@ -75,3 +79,10 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise SettingsError(f"{name}={value} is out of range; expected {low}..{high}")
     return value
+
+
+def _giftery(env: Mapping[str, str]) -> GifterySettings:
+    try:
+        return GifterySettings.from_env(env)
+    except GifterySettingsError as error:
+        raise SettingsError(str(error)) from None

@@ -11,6 +11,8 @@ from dishka import AsyncContainer, Provider, make_async_container
 
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
+from gifthub.ioc.catalog import CatalogProvider
+from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 
 
@@ -18,6 +20,8 @@ def providers() -> list[Provider]:
     return [
         InfrastructureProvider(),
         AccountsProvider(),
+        GifteryProvider(),
+        CatalogProvider(),
     ]
 
 

@@ -84,6 +84,12 @@ def demo() -> None:
     asyncio.run(seed_demo(settings, click.echo))
 
 
+from gifthub.entrypoints.cli.giftery import catalog, sandbox  # noqa: E402  (capability command groups)
+
+cli.add_command(sandbox)
+cli.add_command(catalog)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

@@ -10,6 +10,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from gifthub.application.catalog.errors import CatalogSourceUnavailable
 from gifthub.application.errors import (
     ApplicationError,
     ConcurrencyConflict,
@@ -50,6 +51,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (Forbidden, 403, "Forbidden"),
     (Unauthenticated, 401, "Authentication required"),
     (InvalidCursor, 400, "Bad paging parameters"),
+    (CatalogSourceUnavailable, 503, "Giftery is unavailable"),
 ]
 
 

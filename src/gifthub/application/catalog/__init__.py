@@ -1,0 +1,1 @@
+"""Use cases of the catalog: sync from Giftery, browse with prices, commission rules."""
