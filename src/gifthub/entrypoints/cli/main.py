@@ -84,6 +84,12 @@ def demo() -> None:
     asyncio.run(seed_demo(settings, click.echo))
 
 
+from gifthub.entrypoints.cli.counterparties import bic, emulator  # noqa: E402 (commands need ``cli``)
+
+for _command in (bic, emulator):
+    cli.add_command(_command)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

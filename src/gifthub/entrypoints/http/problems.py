@@ -19,6 +19,7 @@ from gifthub.application.errors import (
     NotFound,
     Unauthenticated,
 )
+from gifthub.application.ports.company_registry import ExternalServiceError
 from gifthub.domain.errors import (
     DomainError,
     HoldClosed,
@@ -50,6 +51,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (Forbidden, 403, "Forbidden"),
     (Unauthenticated, 401, "Authentication required"),
     (InvalidCursor, 400, "Bad paging parameters"),
+    (ExternalServiceError, 502, "A neighbour system failed"),
 ]
 
 
