@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from litestar import Litestar, MediaType, Request, Response, get, post
+from litestar.params import JSONBody
 
 from gifthub.adapters.kontur.companies import COMPANIES
 
@@ -75,11 +76,11 @@ def create_kontur_emulator(
         return Response(found, media_type=MediaType.JSON)
 
     @post("/_emulator/throttle", sync_to_thread=False, status_code=204)
-    def throttle(data: dict[str, int]) -> None:
+    def throttle(data: JSONBody[dict[str, int]]) -> None:
         state.throttle_next = int(data.get("requests", 1))
 
     @post("/_emulator/garble", sync_to_thread=False, status_code=204)
-    def garble(data: dict[str, int]) -> None:
+    def garble(data: JSONBody[dict[str, int]]) -> None:
         state.garble_next = int(data.get("requests", 1))
 
     app = Litestar(route_handlers=[req, throttle, garble], openapi_config=None, debug=False)

@@ -10,6 +10,7 @@ from gifthub.application.ports.bank_directory import BankDirectory
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.counterparties_unit_of_work import CounterpartiesUnitOfWork
 from gifthub.application.ports.id_generator import IdGenerator
+from gifthub.domain.bank import Bank
 from gifthub.domain.company import BankAccount, Company
 from gifthub.domain.identity import Principal
 from gifthub.domain.region import Region
@@ -32,10 +33,14 @@ class AddBankAccount:
         self._uow, self._directory, self._clock, self._ids = uow, directory, clock, ids
 
     async def execute(self, principal: Principal, command: AddBankAccountCommand) -> BankAccount:
+        # The directory is read before the transaction opens: on SQLite a transaction holds the one write
+        # lock, and the directory reads through its own connection.
+        bic = command.bic.strip()
+        bank = await self._directory.find(bic) if len(bic) == 9 and bic.isdigit() else None
         async with self._uow as uow:
             cabinet, company = await cabinet_company(uow, principal, command.cabinet_id, command.company_id)
             ensure_can_manage_cabinet(principal, cabinet)
-            account = await self._account(company, command)
+            account = self._account(company, bank, command)
             for existing in await uow.companies.accounts_of(company.id):
                 if (existing.bic, existing.account) == (account.bic, account.account):
                     return existing  # the same details twice: one account
@@ -43,11 +48,10 @@ class AddBankAccount:
             await uow.commit()
         return account
 
-    async def _account(self, company: Company, command: AddBankAccountCommand) -> BankAccount:
+    def _account(self, company: Company, bank: Bank | None, command: AddBankAccountCommand) -> BankAccount:
         now = self._clock.now()
         if company.country is Region.RU:
             bic = check_ru_bic(command.bic)
-            bank = await self._directory.find(bic)
             if bank is None:
                 raise NotFound(f"BIC {bic} is not in the Bank of Russia directory", field="bic")
             return BankAccount.russian(self._ids.new_id(), company.id, bank, command.account, now)
