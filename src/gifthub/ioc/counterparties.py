@@ -1,4 +1,4 @@
-"""Companies, bank details, the BIC directory, Kontur.Focus and Bitrix24."""
+"""Companies, bank details, the BIC directory, Kontur.Focus and Bitrix24 leads."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dishka import Provider, Scope, provide, provide_all
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.bic.source import Ed807Source
+from gifthub.adapters.bitrix24.client import Bitrix24Crm
 from gifthub.adapters.kontur.client import KonturFocusRegistry
 from gifthub.adapters.persistence.counterparties_unit_of_work import SqlCounterpartiesUnitOfWork
 from gifthub.adapters.persistence.repositories.bank_directory import SqlBankDirectory
@@ -17,9 +18,12 @@ from gifthub.application.counterparties.policy import CounterpartiesPolicy
 from gifthub.application.counterparties.refresh_bank_directory import RefreshBankDirectory
 from gifthub.application.counterparties.register_company_by_hand import RegisterCompanyByHand
 from gifthub.application.counterparties.register_company_by_inn import RegisterCompanyByInn
+from gifthub.application.crm.create_crm_lead import CreateCrmLead
+from gifthub.application.crm.list_crm_failures import ListCrmFailures
 from gifthub.application.ports.bank_directory import BankDirectory, BankDirectorySource
 from gifthub.application.ports.company_registry import CompanyRegistry
 from gifthub.application.ports.counterparties_unit_of_work import CounterpartiesUnitOfWork
+from gifthub.application.ports.crm_gateway import CrmGateway
 from gifthub.config import Settings
 from gifthub.counterparties_settings import CounterpartiesSettings
 
@@ -40,6 +44,10 @@ class CounterpartiesProvider(Provider):
         return KonturFocusRegistry(settings.kontur_url, settings.kontur_key)
 
     @provide
+    def crm(self, settings: CounterpartiesSettings) -> CrmGateway:
+        return Bitrix24Crm(settings.bitrix24_webhook_url)
+
+    @provide
     def bank_directory(self, sessions: async_sessionmaker[AsyncSession]) -> BankDirectory:
         return SqlBankDirectory(sessions)
 
@@ -57,5 +65,7 @@ class CounterpartiesProvider(Provider):
         ListCompanies,
         GetBank,
         RefreshBankDirectory,
+        CreateCrmLead,
+        ListCrmFailures,
         scope=Scope.REQUEST,
     )

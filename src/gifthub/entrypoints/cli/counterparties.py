@@ -66,3 +66,20 @@ def kontur(host: str, port: int, keys: tuple[str, ...], max_per_second: int | No
 
     click.echo(f"Kontur.Focus emulator on http://{host}:{port}/api3/req")
     uvicorn.run(create_kontur_emulator(set(keys), max_per_second=max_per_second), host=host, port=port)
+
+
+@emulator.command("bitrix24")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8082, show_default=True)
+@click.option("--webhook", default="1/emulatorwebhook", show_default=True, help="<user_id>/<code> accepted.")
+def bitrix24(host: str, port: int, webhook: str) -> None:
+    """Bitrix24: POST /rest/<user_id>/<code>/crm.lead.add.json (and crm.lead.list.json)."""
+    import uvicorn
+
+    from gifthub.adapters.bitrix24.emulator import create_bitrix24_emulator
+
+    user_id, _, code = webhook.partition("/")
+    if not user_id.isdigit() or not code:
+        raise click.BadParameter("expected <user_id>/<code>, e.g. 1/emulatorwebhook", param_hint="--webhook")
+    click.echo(f"Bitrix24 emulator; webhook URL: http://{host}:{port}/rest/{user_id}/{code}/")
+    uvicorn.run(create_bitrix24_emulator({int(user_id): code}), host=host, port=port)

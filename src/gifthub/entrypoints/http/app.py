@@ -13,6 +13,7 @@ from gifthub.config import Settings
 from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.companies import CompanyController
+from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
@@ -20,7 +21,7 @@ from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authentica
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController, CompanyController, BankController]
+API_CONTROLLERS = [CabinetController, ProjectController, CompanyController, BankController, CrmFailureController]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 

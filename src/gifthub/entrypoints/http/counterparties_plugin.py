@@ -19,6 +19,7 @@ from litestar.plugins import InitPluginProtocol
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from gifthub.adapters.bic import SAMPLE_PATH
+from gifthub.adapters.bitrix24.emulator import create_bitrix24_emulator
 from gifthub.adapters.kontur.emulator import create_kontur_emulator
 from gifthub.application.counterparties.refresh_bank_directory import RefreshBankDirectory
 from gifthub.application.ports.bank_directory import BankDirectory, DirectoryFileError
@@ -38,7 +39,10 @@ def _mount(path: str, app: ASGIApp):
 
 
 def emulator_mounts() -> list:
-    return [_mount("/emulators/kontur", create_kontur_emulator({EMULATOR_KONTUR_KEY}))]
+    return [
+        _mount("/emulators/kontur", create_kontur_emulator({EMULATOR_KONTUR_KEY})),
+        _mount("/emulators/bitrix24", create_bitrix24_emulator({1: "emulatorwebhook"})),
+    ]
 
 
 async def refresh_directory(app: Litestar, location: str) -> None:
