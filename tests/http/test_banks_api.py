@@ -29,3 +29,29 @@ async def test_unknown_and_malformed_bics(client):
     bad = await client.get("/api/v1/banks/12345")
     assert bad.status_code == 422
     assert bad.json()["errors"] == [{"field": "bic", "message": "BIC must be 9 digits, got '12345'"}]
+
+
+async def test_a_configured_source_is_loaded_in_the_background_on_start(settings, clock, tmp_path):
+    import asyncio
+
+    from litestar.testing import AsyncTestClient
+
+    from gifthub.adapters.bic.generator import SAMPLE_DAY, SampleBank, ed807_xml
+    from gifthub.entrypoints.http.app import create_app, http_providers
+    from gifthub.ioc import make_container
+    from tests.conftest import AUTH, clock_provider
+    from tests.support.counterparties import counterparties_settings_provider
+
+    source = tmp_path / "ed807.xml"
+    source.write_bytes(ed807_xml([SampleBank("044525999", 'АО "Свежий Банк"')], SAMPLE_DAY))
+    extra = counterparties_settings_provider(bic_source=str(source), bic_refresh_hours=24)
+    container = make_container(settings, *http_providers(), clock_provider(clock), extra)
+    async with AsyncTestClient(app=create_app(settings, container)) as client:
+        client.headers.update(AUTH)
+        for _ in range(100):
+            response = await client.get("/api/v1/banks/044525999")
+            if response.status_code == 200:
+                break
+            await asyncio.sleep(0.05)
+        assert response.json()["name"] == 'АО "Свежий Банк"'
+        assert (await client.get("/api/v1/banks/044525225")).status_code == 404  # no sample: the source rules

@@ -69,3 +69,17 @@ def test_the_cli_imports_and_refuses_a_corrupt_file_clearly(database_url, tmp_pa
     result = CliRunner().invoke(cli, ["bic", "import", str(broken)], env=env)
     assert result.exit_code == 1
     assert "line 3" in result.output and "the directory was not changed" in result.output
+
+
+async def test_a_full_size_directory_imports_well_under_five_seconds(container, tmp_path):
+    import time
+
+    from gifthub.adapters.bic.generator import full_size
+
+    path = tmp_path / "20261120_ED807_full.xml"
+    path.write_bytes(ed807_xml(full_size(1200), SAMPLE_DAY))
+    assert path.stat().st_size > 800_000
+    started = time.perf_counter()
+    await _refresh(container, path)
+    assert time.perf_counter() - started < 5.0
+    assert await (await container.get(BankDirectory)).count() == 1200

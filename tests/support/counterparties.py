@@ -18,8 +18,12 @@ class _SettingsProvider(Provider):
 
 
 def counterparties_settings_provider(
-    *, kontur_url: str, bitrix24_url: str = "http://127.0.0.1:9/rest/1/x/", key: str = "emulator-key"
+    *,
+    kontur_url: str = "http://127.0.0.1:9",
+    bitrix24_url: str = "http://127.0.0.1:9/rest/1/x/",
+    key: str = "emulator-key",
+    **more,
 ) -> Provider:
     return _SettingsProvider(
-        CounterpartiesSettings(kontur_url=kontur_url, kontur_key=key, bitrix24_webhook_url=bitrix24_url)
+        CounterpartiesSettings(kontur_url=kontur_url, kontur_key=key, bitrix24_webhook_url=bitrix24_url, **more)
     )

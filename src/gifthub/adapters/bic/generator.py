@@ -186,7 +186,7 @@ def full_size(count: int = 1200, *, seed: int = 807, day: date = SAMPLE_DAY) -> 
                 crsa=rng.random() > 0.05,
                 status="PSAC" if rng.random() > 0.02 else "PSDL",
                 restrictions=("URRS",) if rng.random() < 0.03 else (),
-                extra_accounts=tuple(f"40116810{rng.randrange(10**12):012d}" for _ in range(rng.randrange(0, 3))),
+                extra_accounts=tuple(f"40116810{rng.randrange(10**12):012d}" for _ in range(rng.randrange(0, 4))),
             )
         )
     return banks

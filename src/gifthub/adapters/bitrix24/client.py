@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 import httpx
 
 from gifthub.application.ports.crm_gateway import CrmPermanentError, CrmTemporaryError
 from gifthub.domain.crm import ORIGINATOR, CrmLead
+
+# httpx logs every request URL at INFO, and the webhook URL holds its secret code: keep those
+# lines out of the logs.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def lead_fields(lead: CrmLead) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 import httpx
 
@@ -11,6 +12,10 @@ from gifthub.application.ports.company_registry import CompanyRegistryError, Reg
 from gifthub.domain.company import CompanyKind
 
 MAX_RETRY_WAIT = 30.0
+
+# httpx logs every request URL at INFO, and the API key travels in the query string (Kontur's
+# protocol): keep those lines out of the logs.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def _one_line(address: dict | None) -> str:
