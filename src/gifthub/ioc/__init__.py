@@ -12,6 +12,7 @@ from dishka import AsyncContainer, Provider, make_async_container
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
 from gifthub.ioc.catalog import CatalogProvider
+from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 
@@ -22,6 +23,7 @@ def providers() -> list[Provider]:
         AccountsProvider(),
         GifteryProvider(),
         CatalogProvider(),
+        CounterpartiesProvider(),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import composite, registry
 
+from gifthub.adapters.persistence.mapping_counterparties import map_counterparties
 from gifthub.adapters.persistence.tables_accounts import cabinets, holds, ledger_entries, projects
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.hold import Hold
@@ -79,3 +80,4 @@ def map_domain() -> None:
     )
     for aggregate in (Cabinet, Project):
         event.listen(aggregate, "load", _give_events_list)
+    map_counterparties(mapper_registry)

@@ -1,4 +1,5 @@
 """Imports every capability's tables so the metadata (and Alembic) sees them all."""
 
 import gifthub.adapters.persistence.tables_catalog  # noqa: F401
+import gifthub.adapters.persistence.tables_counterparties  # noqa: F401
 from gifthub.adapters.persistence import tables_accounts, tables_outbox  # noqa: F401

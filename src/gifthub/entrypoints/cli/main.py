@@ -88,6 +88,10 @@ from gifthub.entrypoints.cli.giftery import catalog, sandbox  # noqa: E402  (cap
 
 cli.add_command(sandbox)
 cli.add_command(catalog)
+from gifthub.entrypoints.cli.counterparties import bic, emulator  # noqa: E402 (commands need ``cli``)
+
+for _command in (bic, emulator):
+    cli.add_command(_command)
 
 
 def main() -> None:

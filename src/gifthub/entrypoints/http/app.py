@@ -10,16 +10,28 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
+from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
+from gifthub.entrypoints.http.controllers.companies import CompanyController
+from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
+from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController, CatalogController, CommissionController]
+API_CONTROLLERS = [
+    CabinetController,
+    ProjectController,
+    CatalogController,
+    CommissionController,
+    CompanyController,
+    BankController,
+    CrmFailureController,
+]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 
@@ -50,7 +62,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
         ),
         on_shutdown=[container.close],
-        plugins=[GifteryPlugin(settings, container)],
+        plugins=[GifteryPlugin(settings, container), CounterpartiesPlugin()],
         debug=False,
     )
     setup_dishka(container, app)

@@ -20,6 +20,7 @@ from gifthub.application.errors import (
     NotFound,
     Unauthenticated,
 )
+from gifthub.application.ports.company_registry import ExternalServiceError
 from gifthub.domain.errors import (
     DomainError,
     HoldClosed,
@@ -52,6 +53,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (Unauthenticated, 401, "Authentication required"),
     (InvalidCursor, 400, "Bad paging parameters"),
     (CatalogSourceUnavailable, 503, "Giftery is unavailable"),
+    (ExternalServiceError, 502, "A neighbour system failed"),
 ]
 
 

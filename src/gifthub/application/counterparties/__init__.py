@@ -1,0 +1,1 @@
+"""Client companies, their bank details and the Bank of Russia directory."""

@@ -1,0 +1,1 @@
+"""Leads for the sales team's CRM, created from bus events."""
