@@ -12,12 +12,14 @@ from dishka import AsyncContainer, Provider, make_async_container
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
+from gifthub.ioc.messaging import MessagingProvider
 
 
 def providers() -> list[Provider]:
     return [
         InfrastructureProvider(),
         AccountsProvider(),
+        MessagingProvider(),
     ]
 
 

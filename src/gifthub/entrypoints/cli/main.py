@@ -84,6 +84,12 @@ def demo() -> None:
     asyncio.run(seed_demo(settings, click.echo))
 
 
+from gifthub.entrypoints.cli.bus import asyncapi, worker  # noqa: E402
+
+cli.add_command(worker)
+cli.add_command(asyncapi)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

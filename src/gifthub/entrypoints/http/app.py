@@ -10,6 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
+from gifthub.entrypoints.bus.runtime import bus_lifespan
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
@@ -18,6 +19,7 @@ from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
 API_CONTROLLERS = [CabinetController, ProjectController]
+BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 
@@ -47,6 +49,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
         ),
+        lifespan=[task(container) for task in BACKGROUND_TASKS],
         on_shutdown=[container.close],
         debug=False,
     )

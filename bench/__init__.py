@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` runs each with its baseline in the same run."""
