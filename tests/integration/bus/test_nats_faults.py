@@ -118,7 +118,7 @@ async def test_nats_outage_mid_stream_every_event_processed_exactly_once(
         assert await unpublished(container) > 0, "with NATS down the outbox keeps the events"
 
         nats_server.start()  # same port, same JetStream store
-        await eventually(lambda: _at_least(container, 200), timeout=40, what="all 200 effects")
+        await eventually(lambda: _at_least(container, 200), within=40, what="all 200 effects")
         await asyncio.sleep(2.5)  # past ack_wait: any redelivery would have shown by now
         assert await effects(container) == list(range(200))
         await eventually(lambda: _none_unpublished(container), what="an empty outbox")
@@ -143,7 +143,7 @@ async def test_consumer_restarted_mid_batch_has_no_double_effects(settings, cloc
         second = BusRuntime(container, registry=effect_registry(), relay=False)
         await second.start()
         try:
-            await eventually(lambda: _at_least(container, 150), timeout=40, what="all 150 effects")
+            await eventually(lambda: _at_least(container, 150), within=40, what="all 150 effects")
             await asyncio.sleep(2.5)
             assert await effects(container) == list(range(150))
         finally:
