@@ -15,6 +15,7 @@ from gifthub.ioc.catalog import CatalogProvider
 from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
+from gifthub.ioc.messaging import MessagingProvider
 
 
 def providers() -> list[Provider]:
@@ -24,6 +25,7 @@ def providers() -> list[Provider]:
         GifteryProvider(),
         CatalogProvider(),
         CounterpartiesProvider(),
+        MessagingProvider(),
     ]
 
 

@@ -6,11 +6,12 @@ import dataclasses
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import msgspec
 from sqlalchemy import insert
 
+from gifthub.adapters.persistence.ordered_ids import uuid7
 from gifthub.adapters.persistence.tables_outbox import outbox
 from gifthub.domain.events import DomainEvent
 from gifthub.domain.money import Money
@@ -42,7 +43,7 @@ def event_payload(event: DomainEvent) -> bytes:
 def outbox_rows(events: list[DomainEvent]) -> list[dict]:
     return [
         {
-            "id": uuid4(),
+            "id": uuid7(),  # time-ordered: the relay publishes in this order
             "event_name": event.name,
             "payload": event_payload(event).decode(),
             "occurred_at": event.occurred_at,

@@ -2,4 +2,8 @@
 
 import gifthub.adapters.persistence.tables_catalog  # noqa: F401
 import gifthub.adapters.persistence.tables_counterparties  # noqa: F401
-from gifthub.adapters.persistence import tables_accounts, tables_outbox  # noqa: F401
+from gifthub.adapters.persistence import (  # noqa: F401
+    tables_accounts,
+    tables_bus,  # noqa: F401
+    tables_outbox,
+)

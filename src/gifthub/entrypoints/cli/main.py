@@ -92,6 +92,10 @@ from gifthub.entrypoints.cli.counterparties import bic, emulator  # noqa: E402 (
 
 for _command in (bic, emulator):
     cli.add_command(_command)
+from gifthub.entrypoints.cli.bus import asyncapi, worker  # noqa: E402
+
+cli.add_command(worker)
+cli.add_command(asyncapi)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
+from gifthub.entrypoints.bus.runtime import bus_lifespan
 from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
@@ -32,6 +33,7 @@ API_CONTROLLERS = [
     BankController,
     CrmFailureController,
 ]
+BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 
@@ -61,6 +63,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
         ),
+        lifespan=[task(container) for task in BACKGROUND_TASKS],
         on_shutdown=[container.close],
         plugins=[GifteryPlugin(settings, container), CounterpartiesPlugin()],
         debug=False,

@@ -1,0 +1,1 @@
+"""The message bus: outbox relay, NATS JetStream and in-process transports, inbox, settings."""

@@ -1,0 +1,1 @@
+"""Email: jinja2 templates (HTML + text, ru/en), the SMTP adapter and the local mailbox of ``make run``."""

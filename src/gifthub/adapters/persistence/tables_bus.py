@@ -1,0 +1,30 @@
+"""The bus side of persistence: the consumers' inbox and the log of emails sent or refused."""
+
+from sqlalchemy import Column, Index, PrimaryKeyConstraint, String, Table, Text
+
+from gifthub.adapters.persistence.metadata import metadata
+from gifthub.adapters.persistence.types import UtcDateTime
+
+# One row per (consumer, message id) processed; written in the consumer's own transaction so a
+# redelivered message finds it and does nothing twice.
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("consumer", String(100), nullable=False),
+    Column("message_id", String(100), nullable=False),
+    Column("processed_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("consumer", "message_id"),
+)
+
+email_deliveries = Table(
+    "email_deliveries",
+    metadata,
+    Column("dedup_key", String(200), primary_key=True),  # the event's dedup_key, else the message id
+    Column("recipient", String(320), nullable=False),
+    Column("template", String(100), nullable=False),
+    Column("subject", String(500), nullable=False),
+    Column("status", String(20), nullable=False),  # sent | refused
+    Column("reason", Text, nullable=True),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Index("ix_email_deliveries_recorded", "recorded_at"),
+)

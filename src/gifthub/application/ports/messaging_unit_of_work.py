@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Protocol
+
+from gifthub.application.ports.email_delivery_log import EmailDeliveryLog
+from gifthub.application.ports.unit_of_work import UnitOfWork
+
+
+class MessagingUnitOfWork(UnitOfWork, Protocol):
+    """The unit of work with the messaging capability's repositories."""
+
+    email_deliveries: EmailDeliveryLog
+
+    async def __aenter__(self) -> MessagingUnitOfWork: ...

@@ -1,0 +1,14 @@
+"""Every bus consumer, one ``register`` line each: event name -> handler (see application/bus/handlers.py).
+
+Documents out to 1C and leads to Bitrix24 are registered here the same way by their capabilities.
+"""
+
+from __future__ import annotations
+
+from gifthub.application.bus.handlers import HandlerRegistry
+from gifthub.entrypoints.bus.email_handler import send_requested_email
+from gifthub.entrypoints.bus.onec_handler import import_onec_statement
+
+HANDLERS = HandlerRegistry()
+HANDLERS.register("email.requested", send_requested_email)
+HANDLERS.register("onec.statement", import_onec_statement)

@@ -1,0 +1,76 @@
+"""``gifthub worker`` (relay + consumers on NATS) and ``gifthub asyncapi`` (the bus document)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--relay/--no-relay", default=True, show_default=True, help="Run the outbox relay.")
+@click.option("--consumers/--no-consumers", default=True, show_default=True, help="Run the bus consumers.")
+def worker(relay: bool, consumers: bool) -> None:
+    """Run the outbox relay and the bus consumers against NATS JetStream (GIFTHUB_NATS_URL)."""
+    from gifthub.adapters.bus.settings import MessagingSettings
+    from gifthub.entrypoints.bus.runtime import BusRuntime
+    from gifthub.entrypoints.cli.main import load_settings
+    from gifthub.ioc import make_container
+
+    settings = load_settings()
+    if MessagingSettings.from_env(data_dir=settings.data_dir).bus != "nats":
+        raise click.UsageError("gifthub worker needs GIFTHUB_BUS=nats (the in-memory bus runs inside gifthub serve)")
+
+    async def run() -> None:
+        container = make_container(settings)
+        runtime = BusRuntime(container, relay=relay, consumers=consumers)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(runtime.stop()))
+        try:
+            await runtime.start()
+            click.echo("worker running; Ctrl+C stops it")
+            await runtime.wait()
+        finally:
+            await runtime.stop()
+            await container.close()
+
+    asyncio.run(run())
+
+
+def asyncapi_document() -> dict:
+    from faststream.specification import AsyncAPI
+
+    from gifthub.adapters.bus.settings import MessagingSettings
+    from gifthub.entrypoints.bus.dispatcher import Dispatcher
+    from gifthub.entrypoints.bus.handlers import HANDLERS
+    from gifthub.entrypoints.bus.nats_consumers import build_broker
+
+    settings = MessagingSettings.from_env()
+
+    class _NoContainer:  # the document needs the subscribers' shape, not a running container
+        def __call__(self, *args, **kwargs):
+            raise RuntimeError("documentation only")
+
+    broker = build_broker(_NoContainer(), settings, HANDLERS, lambda dead: Dispatcher(None, dead, 1))
+    spec = AsyncAPI(
+        broker,
+        title="GiftHub message bus",
+        version="1.0.0",
+        description="Domain events from the transactional outbox on NATS JetStream (stream GIFTHUB): subject "
+        "gifthub.<event>, message id (Nats-Msg-Id) = outbox row id; malformed messages go to "
+        "gifthub.dead.<subject> with the reason in the Gifthub-Dead-Reason header.",
+    )
+    return json.loads(spec.to_specification().to_json())
+
+
+@click.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/asyncapi.json"))
+def asyncapi(output: Path) -> None:
+    """Write the AsyncAPI document of the bus (subjects and payload schemas)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(asyncapi_document(), indent=2, ensure_ascii=False) + "\n")
+    click.echo(f"AsyncAPI document written to {output}")

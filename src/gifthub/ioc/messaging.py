@@ -1,0 +1,48 @@
+"""Providers of the messaging capability: bus settings, inbox-aware unit of work, email."""
+
+from __future__ import annotations
+
+from dishka import AnyOf, Provider, Scope, provide
+
+from gifthub.adapters.bus.inbox import Inbox
+from gifthub.adapters.bus.settings import MessagingSettings
+from gifthub.adapters.bus.unconfigured_statements import UnconfiguredStatementInbox
+from gifthub.adapters.bus.unit_of_work import InboxClaim, SqlMessagingUnitOfWork
+from gifthub.adapters.email.mailbox import MailboxMailer
+from gifthub.adapters.email.renderer import JinjaEmailRenderer
+from gifthub.adapters.email.smtp import SmtpMailer
+from gifthub.application.email.send_email import SendEmail
+from gifthub.application.ports.bank_statement_inbox import BankStatementInbox
+from gifthub.application.ports.email_renderer import EmailRenderer
+from gifthub.application.ports.mailer import Mailer
+from gifthub.application.ports.messaging_unit_of_work import MessagingUnitOfWork
+from gifthub.application.ports.unit_of_work import UnitOfWork
+from gifthub.config import Settings
+
+
+class MessagingProvider(Provider):
+    scope = Scope.APP
+
+    @provide
+    def messaging_settings(self, settings: Settings) -> MessagingSettings:
+        return MessagingSettings.from_env(data_dir=settings.data_dir)
+
+    inbox = provide(Inbox)
+    # Overrides the core unit of work: the same one plus the email log and the consumer's inbox row.
+    unit_of_work = provide(SqlMessagingUnitOfWork, provides=AnyOf[UnitOfWork, MessagingUnitOfWork], scope=Scope.REQUEST)
+    send_email = provide(SendEmail, scope=Scope.REQUEST)
+    statement_inbox = provide(UnconfiguredStatementInbox, provides=BankStatementInbox)
+
+    @provide(scope=Scope.REQUEST)
+    def claim(self) -> InboxClaim:
+        return InboxClaim()
+
+    @provide
+    def renderer(self) -> EmailRenderer:
+        return JinjaEmailRenderer()
+
+    @provide
+    def mailer(self, settings: MessagingSettings) -> Mailer:
+        if settings.mail_transport == "smtp":
+            return SmtpMailer(settings)
+        return MailboxMailer(settings.mailbox_dir, settings.mail_from)
