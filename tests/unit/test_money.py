@@ -68,3 +68,22 @@ def test_wire_form_has_exactly_two_decimals():
 def test_rounding_is_explicit():
     assert Money.rounded(Decimal("0.125"), Currency.RUB) == Money(12, Currency.RUB)  # half-even
     assert Money.rounded(Decimal("0.125"), Currency.RUB, "ROUND_HALF_UP") == Money(13, Currency.RUB)
+
+
+def test_events_carry_amounts_as_decimal_strings_on_the_bus():
+    import json
+    from datetime import UTC, datetime
+    from uuid import uuid4
+
+    from gifthub.adapters.persistence.outbox_writer import event_payload
+    from gifthub.domain.events import NegativeLimitChanged
+
+    event = NegativeLimitChanged(
+        occurred_at=datetime(2026, 1, 1, tzinfo=UTC),
+        project_id=uuid4(),
+        previous=Money(0, Currency.RUB),
+        current=Money(150050, Currency.RUB),
+    )
+    body = json.loads(event_payload(event))
+    assert body["current"] == {"amount": "1500.50", "currency": "RUB"}
+    assert body["event"] == "project.negative_limit_changed"

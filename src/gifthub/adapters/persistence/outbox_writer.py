@@ -17,25 +17,34 @@ from gifthub.domain.events import DomainEvent
 from gifthub.domain.money import Money
 
 
-def _encode(value: object) -> object:
+def plain(value: object) -> object:
+    """JSON-ready builtins. Money becomes {"amount": "1500.00", "currency": "RUB"} wherever it is nested
+    (msgspec alone would encode the dataclass as minor units)."""
     if isinstance(value, Money):
         return {"amount": value.to_string(), "currency": value.currency.value}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    raise TypeError(f"cannot encode {type(value).__name__}")
+    return value
 
 
-_encoder = msgspec.json.Encoder(enc_hook=_encode)
+_encoder = msgspec.json.Encoder()
 
 
 def event_payload(event: DomainEvent) -> bytes:
-    body = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+    body = plain(event)
+    assert isinstance(body, dict)
     body["event"] = event.name
     return _encoder.encode(body)
 

@@ -62,6 +62,17 @@ async def _refresh_forever(app: Litestar, location: str, hours: float) -> None:
         await asyncio.sleep(hours * 3600)
 
 
+async def _load_sample_if_empty(app: Litestar) -> None:
+    # In the background and forgiving: an unmigrated database must not stop the server from starting
+    # (it reports itself not ready on /readyz instead).
+    try:
+        directory = await app.state.dishka_container.get(BankDirectory)
+        if await directory.count() == 0:
+            await refresh_directory(app, str(SAMPLE_PATH))
+    except Exception as error:  # noqa: BLE001
+        log.warning("the bundled BIC sample was not loaded: %s", type(error).__name__)
+
+
 class CounterpartiesPlugin(InitPluginProtocol):
     def __init__(self) -> None:
         self._task: asyncio.Task | None = None
@@ -77,9 +88,7 @@ class CounterpartiesPlugin(InitPluginProtocol):
         if settings.bic_source:
             self._task = asyncio.create_task(_refresh_forever(app, settings.bic_source, settings.bic_refresh_hours))
             return
-        directory = await app.state.dishka_container.get(BankDirectory)
-        if await directory.count() == 0:
-            await refresh_directory(app, str(SAMPLE_PATH))
+        self._task = asyncio.create_task(_load_sample_if_empty(app))
 
     async def _stop(self, app: Litestar) -> None:
         if self._task is not None:
