@@ -59,6 +59,8 @@ async def _refresh_forever(app: Litestar, location: str, hours: float) -> None:
         except (DirectoryFileError, ExternalServiceError) as error:
             # The stored directory stays as it was; the next round tries again.
             log.error("BIC directory refresh from %s failed: %s", location, error)
+        except Exception:  # noqa: BLE001 - a refresh must never kill the loop (or the app)
+            log.exception("BIC directory refresh from %s failed", location)
         await asyncio.sleep(hours * 3600)
 
 
@@ -79,7 +81,10 @@ class CounterpartiesPlugin(InitPluginProtocol):
             return
         directory = await app.state.dishka_container.get(BankDirectory)
         if await directory.count() == 0:
-            await refresh_directory(app, str(SAMPLE_PATH))
+            try:
+                await refresh_directory(app, str(SAMPLE_PATH))
+            except Exception:  # noqa: BLE001 - another worker may be loading it; the app still serves
+                log.exception("loading the bundled BIC sample failed")
 
     async def _stop(self, app: Litestar) -> None:
         if self._task is not None:
