@@ -55,3 +55,11 @@ async def test_a_configured_source_is_loaded_in_the_background_on_start(settings
             await asyncio.sleep(0.05)
         assert response.json()["name"] == 'АО "Свежий Банк"'
         assert (await client.get("/api/v1/banks/044525225")).status_code == 404  # no sample: the source rules
+
+
+def test_emulators_are_mounted_only_for_services_not_configured_for_real():
+    from gifthub.entrypoints.http.counterparties_plugin import emulator_mounts
+
+    assert [m.paths for m in emulator_mounts({})] == [{"/emulators/kontur"}, {"/emulators/bitrix24"}]
+    real = {"KONTUR_FOCUS_KEY": "k", "BITRIX24_WEBHOOK_URL": "https://x.bitrix24.ru/rest/1/c/"}
+    assert emulator_mounts(real) == []

@@ -83,3 +83,14 @@ async def test_a_full_size_directory_imports_well_under_five_seconds(container, 
     await _refresh(container, path)
     assert time.perf_counter() - started < 5.0
     assert await (await container.get(BankDirectory)).count() == 1200
+
+
+async def test_two_refreshes_at_once_leave_one_whole_directory(container):
+    import asyncio
+
+    from gifthub.adapters.bic.ed807 import read_ed807
+
+    directory = await container.get(BankDirectory)
+    snapshot = read_ed807(SAMPLE_PATH)
+    await asyncio.gather(*(directory.replace(snapshot, source="test") for _ in range(3)))
+    assert await directory.count() == 12

@@ -42,7 +42,7 @@ class CompanyDissolved(DomainError):
     code = "company-dissolved"
 
 
-def _text(value: str, field: str, max_length: int = 500) -> str:
+def _text(value: str, max_length: int = 500) -> str:
     return " ".join(str(value).split())[:max_length] if value else ""
 
 
@@ -121,10 +121,10 @@ class Company:
             kpp=kpp,
             registration_number=number,
             name=clean_name(name, max_length=300),
-            full_name=_text(full_name, "full_name") or clean_name(name, max_length=300),
-            legal_address=_text(address, "legal_address"),
-            head_name=_text(head, "head_name", 200),
-            head_position=_text(position, "head_position", 200),
+            full_name=_text(full_name) or clean_name(name, max_length=300),
+            legal_address=_text(address),
+            head_name=_text(head, 200),
+            head_position=_text(position, 200),
             created_at=at,
         )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+from collections.abc import Mapping
 
 from litestar import Litestar
 from litestar.config.app import AppConfig
@@ -38,11 +40,15 @@ def _mount(path: str, app: ASGIApp):
     return mounted
 
 
-def emulator_mounts() -> list:
-    return [
-        _mount("/emulators/kontur", create_kontur_emulator({EMULATOR_KONTUR_KEY})),
-        _mount("/emulators/bitrix24", create_bitrix24_emulator({1: "emulatorwebhook"})),
-    ]
+def emulator_mounts(env: Mapping[str, str] | None = None) -> list:
+    """Only the emulators of services not configured for real: production exposes none of them."""
+    env = os.environ if env is None else env
+    mounts = []
+    if not env.get("KONTUR_FOCUS_KEY"):
+        mounts.append(_mount("/emulators/kontur", create_kontur_emulator({EMULATOR_KONTUR_KEY})))
+    if not env.get("BITRIX24_WEBHOOK_URL"):
+        mounts.append(_mount("/emulators/bitrix24", create_bitrix24_emulator({1: "emulatorwebhook"})))
+    return mounts
 
 
 async def refresh_directory(app: Litestar, location: str) -> None:
@@ -59,6 +65,8 @@ async def _refresh_forever(app: Litestar, location: str, hours: float) -> None:
         except (DirectoryFileError, ExternalServiceError) as error:
             # The stored directory stays as it was; the next round tries again.
             log.error("BIC directory refresh from %s failed: %s", location, error)
+        except Exception:  # noqa: BLE001 - a refresh must never kill the loop (or the app)
+            log.exception("BIC directory refresh from %s failed", location)
         await asyncio.sleep(hours * 3600)
 
 

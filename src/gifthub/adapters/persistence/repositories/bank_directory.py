@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.persistence.tables_counterparties import bank_directory_imports, banks
@@ -61,6 +61,9 @@ class SqlBankDirectory:
 
     async def replace(self, snapshot: DirectorySnapshot, *, source: str) -> None:
         async with self._sessions() as session, session.begin():
+            if session.bind.dialect.name == "postgresql":
+                # Two workers refreshing at once would both insert every BIC: the second waits instead.
+                await session.execute(text("LOCK TABLE banks IN EXCLUSIVE MODE"))
             await session.execute(delete(banks))
             await session.execute(insert(banks), [_row(bank) for bank in snapshot.banks])
             await session.execute(
