@@ -1,3 +1,3 @@
 """Imports every capability's tables so the metadata (and Alembic) sees them all."""
 
-from gifthub.adapters.persistence import tables_accounts, tables_outbox  # noqa: F401
+from gifthub.adapters.persistence import tables_accounts, tables_billing, tables_outbox  # noqa: F401

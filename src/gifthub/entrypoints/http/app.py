@@ -10,6 +10,8 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
+from gifthub.entrypoints.http.controllers.billing import InvoiceController
+from gifthub.entrypoints.http.controllers.billing_platform import BillingPlatformController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
@@ -17,7 +19,7 @@ from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authentica
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController]
+API_CONTROLLERS = [CabinetController, ProjectController, InvoiceController, BillingPlatformController]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks with their baselines: ``make bench`` (python -m bench)."""

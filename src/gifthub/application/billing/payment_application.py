@@ -1,0 +1,78 @@
+"""Counting a payment against an invoice (the events and notices it causes) and crediting projects."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gifthub.application.accounts.top_up_project import TopUpCommand, TopUpProject
+from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
+from gifthub.domain.billing.events import PaymentApplied, RegistryInvoicePaid
+from gifthub.domain.billing.invoice import Invoice, InvoiceKind, InvoiceStatus
+from gifthub.domain.billing.payment import Payment
+from gifthub.domain.events import EmailRequested
+from gifthub.domain.identity import Principal
+from gifthub.domain.reference import Reference, ReferenceKind
+
+CREDITOR = Principal.system("billing")
+
+
+def apply_payment(uow: BillingUnitOfWork, payment: Payment, invoice: Invoice, how: str, now: datetime) -> None:
+    """Inside the caller's transaction: the invoice counts the money, the payment remembers where it went."""
+    over = invoice.accept_payment(payment.amount)
+    if over.is_positive:
+        how += f"; over-payment of {over.to_string()} {over.currency.value} is credited to the project as well"
+    payment.apply_to(invoice.id, invoice.project_id, over, how)
+    uow.record(
+        PaymentApplied(
+            occurred_at=now,
+            payment_id=payment.id,
+            payment_reference=payment.reference,
+            invoice_id=invoice.id,
+            invoice_number=invoice.number,
+            project_id=invoice.project_id,
+            amount=payment.amount,
+            overpaid=over,
+            invoice_status=invoice.status.value,
+            payer_inn=payment.payer_inn,
+            document_number=payment.document_number,
+            document_date=payment.document_date.isoformat(),
+        )
+    )
+    if invoice.kind is InvoiceKind.REGISTRY and invoice.status is InvoiceStatus.PAID and invoice.order_id:
+        uow.record(RegistryInvoicePaid(now, invoice.id, invoice.order_id, invoice.project_id))
+    if invoice.buyer.email:
+        partial = invoice.status is InvoiceStatus.PARTIALLY_PAID
+        uow.record(
+            EmailRequested(
+                occurred_at=now,
+                to=invoice.buyer.email,
+                template="invoice_partially_paid" if partial else "payment_received",
+                context={
+                    "number": invoice.number,
+                    "amount": payment.amount.to_string(),
+                    "currency": payment.amount.currency.value,
+                    "paid": invoice.paid.to_string(),
+                    "outstanding": invoice.outstanding.to_string(),
+                    "overpaid": over.to_string(),
+                },
+                dedup_key=f"payment:{payment.reference}",
+            )
+        )
+
+
+async def credit(uow: BillingUnitOfWork, top_up: TopUpProject, payments: list[Payment]) -> int:
+    """Top the projects up through the ledger, once per payment reference (replays are no-ops)."""
+    credited = []
+    for payment in payments:
+        if payment.project_id is None or payment.credited:
+            continue
+        await top_up.execute(
+            CREDITOR,
+            TopUpCommand(payment.project_id, payment.amount, Reference(ReferenceKind.PAYMENT, payment.reference)),
+        )
+        credited.append(payment.id)
+    if credited:
+        async with uow:
+            await uow.payments.mark_credited(credited)
+            await uow.commit()
+    return len(credited)
