@@ -7,9 +7,13 @@ get the Kazakh form (BIN, IIK, KBe, KNP, tenge) with the amount in Russian and K
 from __future__ import annotations
 
 import io
+from copy import copy
+from functools import lru_cache
 from pathlib import Path
 
+from fontTools import ttLib
 from fpdf import FPDF
+from fpdf.fonts import SubsetMap
 
 from gifthub.adapters.documents.amount_words import words_kz, words_ru
 from gifthub.adapters.documents.payment_qr import payment_string, qr_png
@@ -40,13 +44,33 @@ def fmt(amount: Money) -> str:
     return f"{whole:,}".replace(",", "\u00a0") + f",{minor:02d}"
 
 
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+
+
+@lru_cache(maxsize=1)
+def _parsed_fonts() -> dict[str, tuple[object, bytes]]:
+    """Parse the TTF files once per process (~50 ms each): metrics and glyph maps are read-only."""
+    template = FPDF()
+    parsed = {}
+    for style, name in FONT_FILES.items():
+        template.add_font(FONT, style, str(FONTS / name))
+        parsed[f"{FONT.lower()}{style}"] = (template.fonts[f"{FONT.lower()}{style}"], (FONTS / name).read_bytes())
+    return parsed
+
+
 class _Pdf(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.set_margins(15, 12, 15)
         self.set_auto_page_break(True, margin=12)
-        self.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        # Metrics are shared; the glyph subset and the fontTools tables are per document, because
+        # fpdf2 subsets ``ttfont`` in place when it writes the file.
+        for key, (parsed, data) in _parsed_fonts().items():
+            font = copy(parsed)
+            font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+            font.subset = SubsetMap(font)
+            font.missing_glyphs = []
+            self.fonts[key] = font
         self.set_creator("GiftHub")
 
 
@@ -239,7 +263,7 @@ class FpdfInvoiceRenderer:
         if seller.signature_image:
             pdf.image(io.BytesIO(seller.signature_image), x=x + 50, y=y - 8, h=16)
         if seller.stamp_image:
-            pdf.image(io.BytesIO(seller.stamp_image), x=x + 80, y=y - 14, h=36)
+            pdf.image(io.BytesIO(seller.stamp_image), x=x + 22, y=y - 12, h=32)
         pdf.set_xy(x, y + 8)
         pdf.set_font(FONT, "", 7)
         pdf.cell(0, 4, "М.П.")

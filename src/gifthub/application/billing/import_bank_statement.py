@@ -97,7 +97,11 @@ class ImportBankStatement:
                     touched[match.invoice.number] = match.invoice
                     applied += 1
                 else:
-                    uow.record(PaymentUnmatched(now, payment.id, payment.amount, payment.reason))
+                    uow.record(
+                        PaymentUnmatched(
+                            now, payment.id, payment.amount.currency.value, payment.amount.to_string(), payment.reason
+                        )
+                    )
                     unmatched += 1
                 await uow.payments.add(payment)
             for invoice in touched.values():

@@ -30,8 +30,9 @@ def apply_payment(uow: BillingUnitOfWork, payment: Payment, invoice: Invoice, ho
             invoice_id=invoice.id,
             invoice_number=invoice.number,
             project_id=invoice.project_id,
-            amount=payment.amount,
-            overpaid=over,
+            currency=payment.amount.currency.value,
+            amount=payment.amount.to_string(),
+            overpaid=over.to_string(),
             invoice_status=invoice.status.value,
             payer_inn=payment.payer_inn,
             document_number=payment.document_number,
@@ -61,18 +62,21 @@ def apply_payment(uow: BillingUnitOfWork, payment: Payment, invoice: Invoice, ho
 
 
 async def credit(uow: BillingUnitOfWork, top_up: TopUpProject, payments: list[Payment]) -> int:
-    """Top the projects up through the ledger, once per payment reference (replays are no-ops)."""
-    credited = []
+    """Top the projects up through the ledger, once per payment reference (replays are no-ops).
+
+    Returns how many ledger entries this call wrote; a concurrent importer may have written the rest."""
+    credited, written = [], 0
     for payment in payments:
         if payment.project_id is None or payment.credited:
             continue
-        await top_up.execute(
+        posted = await top_up.execute(
             CREDITOR,
             TopUpCommand(payment.project_id, payment.amount, Reference(ReferenceKind.PAYMENT, payment.reference)),
         )
         credited.append(payment.id)
+        written += 0 if posted.replayed else 1
     if credited:
         async with uow:
             await uow.payments.mark_credited(credited)
             await uow.commit()
-    return len(credited)
+    return written

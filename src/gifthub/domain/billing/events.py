@@ -7,7 +7,6 @@ from typing import ClassVar
 from uuid import UUID
 
 from gifthub.domain.events import DomainEvent
-from gifthub.domain.money import Money
 
 
 @dataclass(frozen=True)
@@ -19,8 +18,9 @@ class InvoiceIssued(DomainEvent):
     project_id: UUID
     kind: str
     issued_on: str  # ISO date
-    total: Money
-    vat: Money
+    currency: str
+    total: str  # decimal strings: bus payloads never carry minor units or floats
+    vat: str
     vat_percent: str | None
     buyer_name: str
     buyer_inn: str
@@ -45,8 +45,9 @@ class PaymentApplied(DomainEvent):
     invoice_id: UUID
     invoice_number: str
     project_id: UUID
-    amount: Money
-    overpaid: Money  # zero unless the payment exceeded what was owed; the project gets it all
+    currency: str
+    amount: str
+    overpaid: str  # "0.00" unless the payment exceeded what was owed; the project gets it all
     invoice_status: str
     payer_inn: str
     document_number: str
@@ -57,7 +58,8 @@ class PaymentApplied(DomainEvent):
 class PaymentUnmatched(DomainEvent):
     name: ClassVar[str] = "billing.payment_unmatched"
     payment_id: UUID
-    amount: Money
+    currency: str
+    amount: str
     reason: str
 
 
