@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gifthub.application.accounts.top_up_project import TopUpProject
-from gifthub.application.billing.payment_application import apply_payment, credit
+from gifthub.application.billing.payment_application import apply_payment, credit, credit_in_transaction
 from gifthub.application.errors import Forbidden
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
@@ -31,9 +31,11 @@ class ImportBankStatement:
     """A 1C bank statement (uploaded by staff or received over the bus) applied exactly once.
 
     Parsing happens before anything is written: a broken file credits nothing. New payments are
-    recorded and matched in one transaction whose unique payment reference makes a concurrent
-    import of the same payment fail and retry into "already known"; the projects are then credited
-    through TopUpProject under the same reference, which the ledger also applies only once.
+    recorded, matched and credited to their projects' ledgers in ONE transaction; the unique payment
+    reference makes a concurrent import of the same payment fail and retry into "already known", and
+    the ledger's unique (top-up, payment reference) key guards the credit a second time. Payments left
+    applied-but-uncredited by anything else are finished through TopUpProject, idempotent on the same
+    reference.
     """
 
     def __init__(
@@ -56,16 +58,16 @@ class ImportBankStatement:
             documents.setdefault(document.payment_reference, document)
         references = list(documents)
         counts = await retrying(lambda: self._record(documents))
+        # A safety net: payments applied earlier but not credited (none when the transaction above
+        # credited them) go through TopUpProject, idempotent on the same payment reference.
         async with self._uow as uow:
-            to_credit = [
-                p
-                for p in await uow.payments.by_references(references)
-                if p.status is PaymentStatus.APPLIED and not p.credited
-            ]
+            to_credit = await uow.payments.uncredited_among(references)
         credited = await credit(self._uow, self._top_up, to_credit)
-        return ImportResult(len(documents), counts[0], counts[1], len(documents) - counts[0] - counts[1], credited)
+        return ImportResult(
+            len(documents), counts[0], counts[1], len(documents) - counts[0] - counts[1], counts[2] + credited
+        )
 
-    async def _record(self, documents: dict[str, StatementDocument]) -> tuple[int, int]:
+    async def _record(self, documents: dict[str, StatementDocument]) -> tuple[int, int, int]:
         now = self._clock.now()
         applied = unmatched = 0
         async with self._uow as uow:
@@ -75,6 +77,8 @@ class ImportBankStatement:
             wanted = sorted({n for numbers in numbers_by_doc.values() for n in numbers})
             invoices: dict[str, Invoice] = {i.number: i for i in await uow.invoices.by_numbers(wanted, for_update=True)}
             touched: dict[str, Invoice] = {}
+            applied_payments: list[Payment] = []
+            new_payments: list[Payment] = []
             for document in fresh:
                 numbers = numbers_by_doc[document.payment_reference]
                 match = choose_invoice([invoices[n] for n in numbers if n in invoices], document.payer_inn, numbers)
@@ -95,6 +99,7 @@ class ImportBankStatement:
                 if match.invoice is not None and match.invoice.currency is document.amount.currency:
                     apply_payment(uow, payment, match.invoice, match.reason, now)
                     touched[match.invoice.number] = match.invoice
+                    applied_payments.append(payment)
                     applied += 1
                 else:
                     uow.record(
@@ -103,8 +108,10 @@ class ImportBankStatement:
                         )
                     )
                     unmatched += 1
+                new_payments.append(payment)
+            credited = await credit_in_transaction(uow, applied_payments, self._ids, now)
+            for payment in new_payments:
                 await uow.payments.add(payment)
-            for invoice in touched.values():
-                await uow.invoices.update(invoice)
+            await uow.invoices.update_many(list(touched.values()))
             await uow.commit()
-        return applied, unmatched
+        return applied, unmatched, credited

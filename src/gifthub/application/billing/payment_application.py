@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import UUID
 
 from gifthub.application.accounts.top_up_project import TopUpCommand, TopUpProject
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
+from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.domain.billing.events import PaymentApplied, RegistryInvoicePaid
 from gifthub.domain.billing.invoice import Invoice, InvoiceKind, InvoiceStatus
 from gifthub.domain.billing.payment import Payment
@@ -59,6 +61,37 @@ def apply_payment(uow: BillingUnitOfWork, payment: Payment, invoice: Invoice, ho
                 dedup_key=f"payment:{payment.reference}",
             )
         )
+
+
+async def credit_in_transaction(
+    uow: BillingUnitOfWork, payments: list[Payment], ids: IdGenerator, now: datetime
+) -> int:
+    """Top up the projects of freshly applied payments inside the caller's transaction.
+
+    The same ledger operation TopUpProject performs (the project row locked, ``Project.top_up``, one
+    TOP_UP entry per payment reference under the ledger's unique key), batched per project so a
+    statement of 10,000 payments is one transaction instead of 10,000; recording, matching and
+    crediting then commit or roll back together. A reference already in the ledger is not posted again.
+    """
+    by_project: dict[UUID, list[Payment]] = {}
+    for payment in payments:
+        if payment.project_id is not None and not payment.credited:
+            by_project.setdefault(payment.project_id, []).append(payment)
+    if not by_project:
+        return 0
+    in_ledger = await uow.payments.references_in_ledger([p.reference for p in payments])
+    written = 0
+    for project_id in sorted(by_project, key=str):  # one lock order: concurrent imports never deadlock
+        project = await uow.projects.get(project_id, for_update=True)
+        if project is None:
+            continue  # the invoice's project is gone; the payment stays uncredited for a person
+        for payment in by_project[project_id]:
+            if payment.reference not in in_ledger:
+                reference = Reference(ReferenceKind.PAYMENT, payment.reference)
+                uow.ledger.add_entry(project.top_up(ids.new_id(), payment.amount, reference, now))
+                written += 1
+            payment.credited = True
+    return written
 
 
 async def credit(uow: BillingUnitOfWork, top_up: TopUpProject, payments: list[Payment]) -> int:

@@ -17,7 +17,9 @@ class PaymentRepository(Protocol):
 
     async def get(self, payment_id: UUID, *, for_update: bool = False) -> Payment | None: ...
 
-    async def by_references(self, references: list[str]) -> list[Payment]: ...
+    async def uncredited_among(self, references: list[str]) -> list[Payment]:
+        """Of these payments, the applied ones whose top-up has not been confirmed yet."""
+        ...
 
     async def list(self, status: PaymentStatus | None, *, after: tuple[str, str] | None, limit: int) -> list[Payment]:
         """Oldest first, keyset-paged on (received_at, id)."""
@@ -25,6 +27,10 @@ class PaymentRepository(Protocol):
 
     async def uncredited(self, limit: int) -> list[Payment]:
         """Applied payments whose top-up has not been confirmed yet."""
+        ...
+
+    async def references_in_ledger(self, references: list[str]) -> set[str]:
+        """Which of these payment references already have a top-up in the project ledger."""
         ...
 
     async def mark_credited(self, payment_ids: list[UUID]) -> None: ...

@@ -84,6 +84,11 @@ def demo() -> None:
     asyncio.run(seed_demo(settings, click.echo))
 
 
+from gifthub.entrypoints.cli.billing import billing  # noqa: E402
+
+cli.add_command(billing)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gifthub.adapters.persistence.tables_accounts import projects
@@ -90,6 +90,18 @@ class SqlInvoiceRepository:
         await self._session.execute(
             update(t).where(t.c.id == invoice.id).values(status=invoice.status, paid_minor=invoice.paid.minor)
         )
+
+    async def update_many(self, invoices: list[Invoice]) -> None:
+        if not invoices:
+            return
+        statement = (
+            update(t)
+            .where(t.c.id == bindparam("b_id"))
+            .values(status=bindparam("b_status"), paid_minor=bindparam("b_paid"))
+        )
+        rows = [{"b_id": i.id, "b_status": i.status, "b_paid": i.paid.minor} for i in invoices]
+        # executemany: one round trip for a statement's worth of invoices
+        await self._session.execute(statement, rows)
 
     async def get(self, invoice_id: UUID, *, for_update: bool = False) -> Invoice | None:
         query = select(t).where(t.c.id == invoice_id)

@@ -6,10 +6,13 @@ from uuid import UUID
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gifthub.adapters.persistence.tables_accounts import ledger_entries
 from gifthub.adapters.persistence.tables_billing import billing_payments as t
 from gifthub.application.errors import InvalidCursor
 from gifthub.domain.billing.payment import Payment, PaymentStatus
+from gifthub.domain.ledger import EntryKind
 from gifthub.domain.money import Currency, Money
+from gifthub.domain.reference import ReferenceKind
 
 _CHUNK = 500
 
@@ -91,10 +94,14 @@ class SqlPaymentRepository:
         row = (await self._session.execute(query)).first()
         return _payment(row) if row else None
 
-    async def by_references(self, references: list[str]) -> list[Payment]:
+    async def uncredited_among(self, references: list[str]) -> list[Payment]:
         found: list[Payment] = []
         for start in range(0, len(references), _CHUNK):
-            query = select(t).where(t.c.reference.in_(references[start : start + _CHUNK]))
+            query = select(t).where(
+                t.c.reference.in_(references[start : start + _CHUNK]),
+                t.c.status == PaymentStatus.APPLIED,
+                t.c.credited.is_(False),
+            )
             found.extend(_payment(r) for r in await self._session.execute(query))
         return found
 
@@ -118,6 +125,17 @@ class SqlPaymentRepository:
             .limit(limit)
         )
         return [_payment(r) for r in await self._session.execute(query)]
+
+    async def references_in_ledger(self, references: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(references), _CHUNK):
+            query = select(ledger_entries.c.reference_value).where(
+                ledger_entries.c.kind == EntryKind.TOP_UP,
+                ledger_entries.c.reference_kind == ReferenceKind.PAYMENT,
+                ledger_entries.c.reference_value.in_(references[start : start + _CHUNK]),
+            )
+            found.update(await self._session.scalars(query))
+        return found
 
     async def mark_credited(self, payment_ids: list[UUID]) -> None:
         for start in range(0, len(payment_ids), _CHUNK):
