@@ -156,3 +156,15 @@ def test_cancel_and_expire_only_unpaid_invoices():
     paid.accept_payment(rub("5.00"))
     with pytest.raises(InvoiceClosed):
         paid.cancel()
+
+
+def test_matching_needs_the_payers_inn_and_an_open_invoice():
+    from gifthub.domain.billing.matching import choose_invoice
+
+    invoice = _invoice("100.00")
+    assert choose_invoice([invoice], "7707083893", [invoice.number]).invoice is invoice
+    other_payer = choose_invoice([invoice], "561100409545", [invoice.number])
+    assert other_payer.invoice is None and "is for INN 7707083893" in other_payer.reason
+    assert choose_invoice([], "7707083893", ["GHR-2026-00009"]).reason == "no invoice GHR-2026-00009"
+    invoice.cancel()
+    assert "already cancelled" in choose_invoice([invoice], "7707083893", [invoice.number]).reason

@@ -104,3 +104,9 @@ def test_not_a_statement():
         reader.read(b"hello\r\n")
     with pytest.raises(StatementError, match="line 1: the file is empty"):
         reader.read(b"")
+
+
+def test_a_bad_header_date_names_its_line():
+    data = statement(document("1", "10.00", "x")).replace(b"=01.11.2026\r\n", b"=2026-11-01\r\n", 1)
+    with pytest.raises(StatementError, match=r"line 8: ДатаНачала='2026-11-01' is not a date"):
+        reader.read(data)

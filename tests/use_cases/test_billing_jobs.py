@@ -127,3 +127,27 @@ async def test_the_daily_registry_lists_the_days_invoices_for_accounting(contain
     (registry,) = [p for n, p in await _events(container) if n == "billing.invoice_registry"]
     assert registry["count"] == 2 and registry["day"] == "2026-11-01"
     assert onec_message("billing.invoice_registry", registry)["Количество"] == 2
+
+
+async def test_another_tenant_sees_no_invoice_and_cannot_import(container):
+    import pytest
+
+    from gifthub.application.billing.invoice_queries import InvoiceQuery, ListInvoices
+    from gifthub.application.errors import Forbidden, NotFound
+    from gifthub.domain.identity import PrincipalKind
+
+    project = await _project(container)
+    invoice = await _run(container, IssueTopUpInvoice, ADMIN, TopUpInvoiceCommand(project.id, rub(10_000)))
+    stranger = Principal(PrincipalKind.USER, "u-1", cabinet_ids=frozenset({uuid4()}))
+    owner = Principal(PrincipalKind.USER, "u-2", cabinet_ids=frozenset({project.cabinet_id}))
+    with pytest.raises(NotFound):
+        await _run(container, GetInvoice, stranger, invoice.id)
+    assert (await _run(container, GetInvoice, owner, invoice.id)).id == invoice.id
+    async with container() as request:
+        listing = await request.get(ListInvoices)
+        assert (await listing.execute(stranger, InvoiceQuery(), limit=10, cursor=None)).items == []
+        assert [i.id for i in (await listing.execute(owner, InvoiceQuery(), limit=10, cursor=None)).items] == [
+            invoice.id
+        ]
+    with pytest.raises(Forbidden):
+        await _run(container, ImportBankStatement, statement(document("1", "1.00", "x")), owner)

@@ -7,11 +7,12 @@ get the Kazakh form (BIN, IIK, KBe, KNP, tenge) with the amount in Russian and K
 from __future__ import annotations
 
 import io
+import tempfile
 from copy import copy
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools import ttLib
+from fontTools import subset, ttLib
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap
 
@@ -47,14 +48,41 @@ def fmt(amount: Money) -> str:
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 
+# What invoices of RU, KZ and BY print: Latin, Greek, Cyrillic with the Kazakh and Belarusian letters,
+# punctuation (« » — №), currency signs (₽ ₸). User text outside these ranges would lack glyphs.
+UNICODE_RANGES = [(0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F)]
+
+
+def _trimmed(path: Path) -> bytes:
+    """The bundled font cut down to the scripts invoices use, without OpenType layout tables and hinting:
+    fpdf2 re-subsets the font for every document, and a 700-glyph font makes that ~6x cheaper."""
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.drop_tables += ["FFTM"]  # FontForge timestamps: nothing to subset
+    font = ttLib.TTFont(str(path), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[u for start, end in UNICODE_RANGES for u in range(start, end + 1)])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
 @lru_cache(maxsize=1)
 def _parsed_fonts() -> dict[str, tuple[object, bytes]]:
-    """Parse the TTF files once per process (~50 ms each): metrics and glyph maps are read-only."""
+    """Trim and parse the fonts once per process: metrics and glyph maps are then read-only."""
     template = FPDF()
     parsed = {}
-    for style, name in FONT_FILES.items():
-        template.add_font(FONT, style, str(FONTS / name))
-        parsed[f"{FONT.lower()}{style}"] = (template.fonts[f"{FONT.lower()}{style}"], (FONTS / name).read_bytes())
+    with tempfile.TemporaryDirectory(prefix="gifthub-fonts-") as tmp:
+        for style, name in FONT_FILES.items():
+            data = _trimmed(FONTS / name)
+            trimmed = Path(tmp) / name
+            trimmed.write_bytes(data)  # fpdf2's add_font reads a path; it is parsed right here
+            template.add_font(FONT, style, str(trimmed))
+            parsed[f"{FONT.lower()}{style}"] = (template.fonts[f"{FONT.lower()}{style}"], data)
     return parsed
 
 
@@ -263,7 +291,7 @@ class FpdfInvoiceRenderer:
         if seller.signature_image:
             pdf.image(io.BytesIO(seller.signature_image), x=x + 50, y=y - 8, h=16)
         if seller.stamp_image:
-            pdf.image(io.BytesIO(seller.stamp_image), x=x + 22, y=y - 12, h=32)
+            pdf.image(io.BytesIO(seller.stamp_image), x=x + 46, y=y - 12, h=32)
         pdf.set_xy(x, y + 8)
         pdf.set_font(FONT, "", 7)
         pdf.cell(0, 4, "М.П.")

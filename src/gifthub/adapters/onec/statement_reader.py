@@ -78,7 +78,7 @@ class OneCStatementReader:
 
     def _parse(self, lines: list[str]) -> BankStatement:
         accounts: list[str] = []
-        header: dict[str, str] = {}
+        header: dict[str, tuple[str, int]] = {}
         documents: list[StatementDocument] = []
         document: dict[str, tuple[str, int]] | None = None
         document_line = 0
@@ -120,10 +120,12 @@ class OneCStatementReader:
                 in_account_section = False
             elif document is not None:
                 document[key] = (value, number)
-            elif key == "РасчСчет" and not in_account_section:
+            elif in_account_section:
+                continue  # balances of the account section: not needed to credit payments
+            elif key == "РасчСчет":
                 accounts.append(value)
             else:
-                header[key] = value  # unknown header keys are tolerated
+                header[key] = (value, number)  # unknown header keys are tolerated
         if document is not None:
             raise StatementError(
                 f"the file is truncated: the document started on line {document_line} has no КонецДокумента",
@@ -131,8 +133,10 @@ class OneCStatementReader:
             )
         if not ended:
             raise StatementError("the file is truncated: no КонецФайла", line=len(lines))
-        start = _date(header["ДатаНачала"], "ДатаНачала", 0) if _DATE.match(header.get("ДатаНачала", "")) else None
-        end = _date(header["ДатаКонца"], "ДатаКонца", 0) if _DATE.match(header.get("ДатаКонца", "")) else None
+        start, end = (
+            _date(header[key][0], key, header[key][1]) if header.get(key, ("", 0))[0] else None
+            for key in ("ДатаНачала", "ДатаКонца")
+        )
         return BankStatement(tuple(accounts), (start, end), tuple(documents))
 
     def _document(self, fields: dict[str, tuple[str, int]], line: int) -> StatementDocument:
