@@ -133,3 +133,20 @@ async def test_cancel_and_bad_requisites(client):
     cancelled = await client.post(f"/api/v1/invoices/{invoice['id']}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     assert (await client.post(f"/api/v1/invoices/{invoice['id']}/cancel")).status_code == 409
+
+
+async def test_period_filter_unknown_invoice_and_bad_status(client, clock):
+    await _seller(client)
+    project = await new_project(client)
+    first = await _invoice(client, project["id"], "1.00")
+    clock.advance(days=3)
+    second = await _invoice(client, project["id"], "2.00")
+    period = {"issued_from": "2026-11-02", "issued_to": "2026-11-30"}
+    listed = (await client.get("/api/v1/invoices", params=period)).json()["items"]
+    assert [i["id"] for i in listed] == [second["id"]]
+    listed = (await client.get("/api/v1/invoices", params={"issued_to": "2026-11-01"})).json()["items"]
+    assert [i["id"] for i in listed] == [first["id"]]
+    missing = await client.get("/api/v1/invoices/00000000-0000-0000-0000-000000000000/pdf")
+    assert missing.status_code == 404
+    bad = await client.get("/api/v1/invoices", params={"status": "lost"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "status"
