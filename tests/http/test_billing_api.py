@@ -150,3 +150,14 @@ async def test_period_filter_unknown_invoice_and_bad_status(client, clock):
     assert missing.status_code == 404
     bad = await client.get("/api/v1/invoices", params={"status": "lost"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "status"
+
+
+async def test_a_large_statement_is_accepted(client):
+    await _seller(client)
+    documents = [
+        document(str(n), "1.00", "Оплата без номера счёта", payer_account=f"40702810{n:012d}") for n in range(2500)
+    ]
+    data = statement(*documents)
+    assert len(data) > 1024 * 1024  # over the API-wide body limit
+    result = await _import(client, data)
+    assert result["received"] == 2500 and result["unmatched"] == 2500

@@ -28,6 +28,8 @@ from gifthub.entrypoints.http.schemas.billing import (
     SellerOut,
 )
 
+# A month of a busy account is a few MiB; the API-wide body limit (1 MiB) would refuse it.
+STATEMENT_MAX_BYTES = 32 * 1024 * 1024
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="page size")]
 Cursor = Annotated[str | None, Parameter(description="next_cursor of the previous page")]
 
@@ -60,8 +62,9 @@ class BillingPlatformController(Controller):
 
     @post(
         "/bank-statements",
-        summary="Upload a 1CClientBankExchange statement (the raw file as the request body)",
+        summary="Upload a 1CClientBankExchange statement (the raw file as the request body, up to 32 MiB)",
         status_code=200,
+        request_max_body_size=STATEMENT_MAX_BYTES,
     )
     async def upload_statement(
         self, request: Request, principal: FromDishka[Principal], use_case: FromDishka[ImportBankStatement]
