@@ -11,6 +11,7 @@ from dishka import AsyncContainer, Provider, make_async_container
 
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
+from gifthub.ioc.billing import BillingProvider
 from gifthub.ioc.catalog import CatalogProvider
 from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
@@ -26,6 +27,7 @@ def providers() -> list[Provider]:
         CatalogProvider(),
         CounterpartiesProvider(),
         MessagingProvider(),
+        BillingProvider(),
     ]
 
 

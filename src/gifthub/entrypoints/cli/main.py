@@ -96,6 +96,9 @@ from gifthub.entrypoints.cli.bus import asyncapi, worker  # noqa: E402
 
 cli.add_command(worker)
 cli.add_command(asyncapi)
+from gifthub.entrypoints.cli.billing import billing  # noqa: E402
+
+cli.add_command(billing)
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ from litestar.openapi.spec import Components, SecurityScheme
 from gifthub.config import Settings
 from gifthub.entrypoints.bus.runtime import bus_lifespan
 from gifthub.entrypoints.http.controllers.banks import BankController
+from gifthub.entrypoints.http.controllers.billing import InvoiceController
+from gifthub.entrypoints.http.controllers.billing_platform import BillingPlatformController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
 from gifthub.entrypoints.http.controllers.companies import CompanyController
@@ -32,6 +34,8 @@ API_CONTROLLERS = [
     CompanyController,
     BankController,
     CrmFailureController,
+    InvoiceController,
+    BillingPlatformController,
 ]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024

@@ -21,6 +21,7 @@ from gifthub.application.errors import (
     Unauthenticated,
 )
 from gifthub.application.ports.company_registry import ExternalServiceError
+from gifthub.domain.billing.errors import InvoiceClosed
 from gifthub.domain.errors import (
     DomainError,
     HoldClosed,
@@ -46,6 +47,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (InsufficientFunds, 409, "Insufficient funds"),
     (HoldClosed, 409, "Hold is closed"),
     (ProjectFrozen, 409, "Project is frozen"),
+    (InvoiceClosed, 409, "Invoice is closed"),
     (IdempotencyConflict, 409, "Reference already used"),
     (ConcurrencyConflict, 503, "Busy, try again"),
     (NotFound, 404, "Not found"),

@@ -1,0 +1,1 @@
+"""Billing configuration adapters (dated VAT rates)."""

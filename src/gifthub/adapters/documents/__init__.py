@@ -1,0 +1,1 @@
+"""Printable documents: invoice offers (PDF), amounts in words, payment QR codes."""

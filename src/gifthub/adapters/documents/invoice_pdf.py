@@ -1,0 +1,315 @@
+"""The invoice offer (счёт-оферта) as a one-page A4 PDF, drawn with fpdf2 and the bundled DejaVu font.
+
+Russian and Belarusian sellers get the Russian bank form with a GOST R 56042 payment QR; Kazakh sellers
+get the Kazakh form (BIN, IIK, KBe, KNP, tenge) with the amount in Russian and Kazakh words.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from copy import copy
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools import subset, ttLib
+from fpdf import FPDF
+from fpdf.fonts import SubsetMap
+
+from gifthub.adapters.documents.amount_words import words_kz, words_ru
+from gifthub.adapters.documents.payment_qr import payment_string, qr_png
+from gifthub.domain.billing.invoice import Invoice
+from gifthub.domain.billing.seller import Seller
+from gifthub.domain.money import Money
+from gifthub.domain.region import Region
+
+FONTS = Path(__file__).with_name("fonts")
+FONT = "DejaVu"
+CURRENCY_SHORT = {"RUB": "руб.", "KZT": "тенге", "BYN": "бел. руб."}
+
+OFFER_TERMS = (
+    "Настоящий счёт является офертой (ст. 435, 437 ГК РФ). Оплата счёта означает акцепт оферты и согласие "
+    "с условиями договора-оферты платформы GiftHub, опубликованного на сайте платформы. Счёт действителен "
+    "до {due}. Средства зачисляются на баланс проекта в день поступления на расчётный счёт поставщика. "
+    "В назначении платежа обязательно укажите номер счёта."
+)
+OFFER_TERMS_KZ = (
+    "Настоящий счёт является публичной офертой (ст. 395 ГК РК). Оплата счёта означает акцепт оферты. "
+    "Счёт действителен до {due}. В назначении платежа укажите номер счёта. "
+    "Бұл шот жария оферта болып табылады; шотты төлеу офертаны қабылдауды білдіреді."
+)
+
+
+def fmt(amount: Money) -> str:
+    whole, minor = divmod(abs(amount.minor), 100)
+    return f"{whole:,}".replace(",", "\u00a0") + f",{minor:02d}"
+
+
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+
+
+# What invoices of RU, KZ and BY print: Latin, Greek, Cyrillic with the Kazakh and Belarusian letters,
+# punctuation (« » — №), currency signs (₽ ₸). User text outside these ranges would lack glyphs.
+UNICODE_RANGES = [(0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F)]
+
+
+def _trimmed(path: Path) -> bytes:
+    """The bundled font cut down to the scripts invoices use, without OpenType layout tables and hinting:
+    fpdf2 re-subsets the font for every document, and a 700-glyph font makes that ~6x cheaper."""
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.drop_tables += ["FFTM"]  # FontForge timestamps: nothing to subset
+    font = ttLib.TTFont(str(path), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[u for start, end in UNICODE_RANGES for u in range(start, end + 1)])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _parsed_fonts() -> dict[str, tuple[object, bytes]]:
+    """Trim and parse the fonts once per process: metrics and glyph maps are then read-only."""
+    template = FPDF()
+    parsed = {}
+    with tempfile.TemporaryDirectory(prefix="gifthub-fonts-") as tmp:
+        for style, name in FONT_FILES.items():
+            data = _trimmed(FONTS / name)
+            trimmed = Path(tmp) / name
+            trimmed.write_bytes(data)  # fpdf2's add_font reads a path; it is parsed right here
+            template.add_font(FONT, style, str(trimmed))
+            parsed[f"{FONT.lower()}{style}"] = (template.fonts[f"{FONT.lower()}{style}"], data)
+    return parsed
+
+
+class _Pdf(FPDF):
+    def __init__(self) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.set_margins(15, 12, 15)
+        self.set_auto_page_break(True, margin=12)
+        # Metrics are shared; the glyph subset and the fontTools tables are per document, because
+        # fpdf2 subsets ``ttfont`` in place when it writes the file.
+        for key, (parsed, data) in _parsed_fonts().items():
+            font = copy(parsed)
+            font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+            font.subset = SubsetMap(font)
+            font.missing_glyphs = []
+            self.fonts[key] = font
+        self.set_creator("GiftHub")
+
+
+class FpdfInvoiceRenderer:
+    def render(self, invoice: Invoice, seller: Seller) -> bytes:
+        pdf = _Pdf()
+        pdf.set_title(f"Счёт {invoice.number}")
+        pdf.add_page()
+        kz = seller.region is Region.KZ
+        if kz:
+            self._bank_box_kz(pdf, seller)
+        else:
+            self._bank_box_ru(pdf, invoice, seller)
+        self._title(pdf, invoice, kz)
+        self._parties(pdf, invoice, seller, kz)
+        self._lines(pdf, invoice)
+        self._totals(pdf, invoice, kz)
+        self._terms(pdf, invoice, kz)
+        self._signature(pdf, seller)
+        return bytes(pdf.output())
+
+    # --- blocks ------------------------------------------------------------------------------------
+    def _cell(self, pdf: FPDF, w: float, h: float, text: str, border=1, align="L", size=8, bold=False) -> None:
+        pdf.set_font(FONT, "B" if bold else "", size)
+        pdf.cell(w, h, text, border=border, align=align)
+
+    def _bank_box_ru(self, pdf: FPDF, invoice: Invoice, seller: Seller) -> None:
+        r, b = seller.requisites, seller.bank
+        x, y = pdf.l_margin, pdf.get_y()
+        width = 140
+        left, right = 85, 55
+        # Row 1-2: bank and BIC / corr. account
+        pdf.set_xy(x, y)
+        pdf.set_font(FONT, "", 8)
+        pdf.multi_cell(left, 5, f"{b.bank_name}\nБанк получателя", border=1)
+        pdf.set_xy(x + left, y)
+        self._cell(pdf, 15, 5, "БИК")
+        self._cell(pdf, right - 15, 5, b.bic)
+        pdf.set_xy(x + left, y + 5)
+        self._cell(pdf, 15, 5, "Сч. №")
+        self._cell(pdf, right - 15, 5, b.correspondent_account)
+        y += 10
+        pdf.set_xy(x, y)
+        self._cell(pdf, left / 2, 5, f"ИНН {r.inn}")
+        self._cell(pdf, left / 2, 5, f"КПП {r.kpp}" if r.kpp else "")
+        self._cell(pdf, 15, 5, "Сч. №")
+        self._cell(pdf, right - 15, 5, b.account)
+        pdf.set_xy(x, y + 5)
+        pdf.multi_cell(left, 5, f"{seller.name}\nПолучатель", border=1)
+        pdf.set_xy(x + left, y + 5)
+        self._cell(pdf, 15, 10, "")
+        self._cell(pdf, right - 15, 10, "")
+        if seller.region is Region.RU:
+            qr = qr_png(payment_string(invoice, seller), scale=3)
+            pdf.image(io.BytesIO(qr), x=x + width + 5, y=pdf.t_margin - 2, w=33, h=33)
+            pdf.set_xy(x + width + 5, pdf.t_margin + 31)
+            pdf.set_font(FONT, "", 6)
+            pdf.cell(33, 3, "QR для оплаты", align="C")
+        pdf.set_xy(x, y + 20)
+
+    def _bank_box_kz(self, pdf: FPDF, seller: Seller) -> None:
+        r, b = seller.requisites, seller.bank
+        x, y = pdf.l_margin, pdf.get_y()
+        pdf.set_xy(x, y)
+        pdf.set_font(FONT, "B", 8)
+        pdf.multi_cell(110, 5, f"Бенефициар / Бенефициар:\n{seller.name}", border=1)
+        pdf.set_font(FONT, "", 8)
+        pdf.set_x(x)
+        self._cell(pdf, 110, 5, f"БИН / БСН: {r.bin}")
+        pdf.set_xy(x + 110, y)
+        self._cell(pdf, 55, 5, "ИИК / ЖСК", bold=True)
+        self._cell(pdf, 15, 5, "Кбе", bold=True, align="C")
+        pdf.set_xy(x + 110, y + 5)
+        self._cell(pdf, 55, 10, b.account)
+        self._cell(pdf, 15, 10, r.kbe, align="C")
+        y += 15
+        pdf.set_xy(x, y)
+        self._cell(pdf, 110, 5, "Банк бенефициара / Бенефициардың банкі", bold=True)
+        self._cell(pdf, 55, 5, "БИК / БСК", bold=True)
+        self._cell(pdf, 15, 5, "КНП", bold=True, align="C")
+        pdf.set_xy(x, y + 5)
+        self._cell(pdf, 110, 5, b.bank_name)
+        self._cell(pdf, 55, 5, b.bic)
+        self._cell(pdf, 15, 5, r.knp, align="C")
+        pdf.set_xy(x, y + 12)
+
+    def _title(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
+        pdf.ln(4)
+        pdf.set_font(FONT, "B", 13)
+        title = "Счёт на оплату (оферта)" if kz else "Счёт-оферта"
+        pdf.cell(0, 7, f"{title} № {invoice.number} от {invoice.issued_on:%d.%m.%Y}", new_x="LMARGIN", new_y="NEXT")
+        if kz:
+            pdf.set_font(FONT, "", 9)
+            pdf.cell(
+                0, 5, f"Төлем шоты № {invoice.number}, {invoice.issued_on:%d.%m.%Y}", new_x="LMARGIN", new_y="NEXT"
+            )
+        pdf.set_draw_color(0)
+        pdf.set_line_width(0.6)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+        pdf.set_line_width(0.2)
+        pdf.ln(4)
+
+    def _party(self, pdf: FPDF, label: str, text: str) -> None:
+        pdf.set_font(FONT, "", 9)
+        y = pdf.get_y()
+        pdf.cell(30, 5, label)
+        pdf.set_xy(pdf.l_margin + 30, y)
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(0, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+
+    def _parties(self, pdf: FPDF, invoice: Invoice, seller: Seller, kz: bool) -> None:
+        r, b = seller.requisites, seller.bank
+        if kz:
+            ids = f"БИН {r.bin}, ИИК {b.account} в {b.bank_name}, БИК {b.bic}, Кбе {r.kbe}"
+        elif seller.region is Region.BY:
+            ids = f"УНП {r.unp}, IBAN {b.account} в {b.bank_name}, BIC {b.bic}"
+        else:
+            kpp = f", КПП {r.kpp}" if r.kpp else ""
+            ids = f"ИНН {r.inn}{kpp}, р/с {b.account} в {b.bank_name}, БИК {b.bic}, к/с {b.correspondent_account}"
+        self._party(pdf, "Поставщик:", ", ".join(p for p in (seller.name, ids, r.address) if p))
+        buyer = invoice.buyer
+        tax_id = ("БИН " if kz else "УНП " if seller.region is Region.BY else "ИНН ") + buyer.inn if buyer.inn else ""
+        kpp = f"КПП {buyer.kpp}" if buyer.kpp else ""
+        self._party(pdf, "Покупатель:", ", ".join(p for p in (buyer.name, tax_id, kpp, buyer.address) if p))
+        self._party(pdf, "Основание:", "Договор-оферта платформы GiftHub")
+
+    def _lines(self, pdf: FPDF, invoice: Invoice) -> None:
+        widths = (8, 92, 16, 12, 26, 26)
+        heads = ("№", "Наименование", "Кол-во", "Ед.", "Цена", "Сумма")
+        pdf.set_fill_color(235, 235, 235)
+        pdf.set_font(FONT, "B", 8)
+        for w, h in zip(widths, heads, strict=True):
+            pdf.cell(w, 6, h, border=1, align="C", fill=True)
+        pdf.ln()
+        pdf.set_font(FONT, "", 8)
+        for i, line in enumerate(invoice.lines, start=1):
+            cells = (str(i), line.title, str(line.quantity), "шт", fmt(line.unit_price), fmt(line.total))
+            aligns = ("C", "L", "R", "C", "R", "R")
+            _row(pdf, widths, cells, aligns)
+
+    def _totals(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
+        pdf.ln(2)
+        label_w, value_w = 154, 26
+        rows = [("Итого:", fmt(invoice.total))]
+        if invoice.vat_percent is None:
+            rows.append(("Без налога (НДС):", "—"))
+        else:
+            rows.append((f"В том числе НДС ({invoice.vat_percent.normalize():f}%):", fmt(invoice.vat)))
+        rows.append(("Всего к оплате:", fmt(invoice.total)))
+        for label, value in rows:
+            pdf.set_font(FONT, "B", 9)
+            pdf.cell(label_w, 5, label, align="R")
+            pdf.cell(value_w, 5, value, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        pdf.set_font(FONT, "", 9)
+        currency = CURRENCY_SHORT[invoice.currency.value]
+        pdf.multi_cell(
+            0,
+            5,
+            f"Всего наименований {len(invoice.lines)}, на сумму {fmt(invoice.total)} {currency}",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(0, 5, words_ru(invoice.total), new_x="LMARGIN", new_y="NEXT")
+        if kz:
+            pdf.multi_cell(0, 5, words_kz(invoice.total), new_x="LMARGIN", new_y="NEXT")
+
+    def _terms(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
+        pdf.ln(3)
+        pdf.set_font(FONT, "", 7.5)
+        terms = OFFER_TERMS_KZ if kz else OFFER_TERMS
+        pdf.multi_cell(0, 4, terms.format(due=f"{invoice.due_on:%d.%m.%Y}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_line_width(0.6)
+        pdf.line(pdf.l_margin, pdf.get_y() + 2, pdf.w - pdf.r_margin, pdf.get_y() + 2)
+        pdf.set_line_width(0.2)
+        pdf.ln(6)
+
+    def _signature(self, pdf: FPDF, seller: Seller) -> None:
+        y = pdf.get_y() + 6
+        x = pdf.l_margin
+        pdf.set_xy(x, y)
+        pdf.set_font(FONT, "B", 9)
+        pdf.cell(40, 6, seller.signatory_title or "Руководитель")
+        pdf.set_font(FONT, "", 9)
+        pdf.line(x + 45, y + 6, x + 100, y + 6)
+        pdf.set_xy(x + 102, y)
+        pdf.cell(70, 6, seller.signatory_name)
+        if seller.signature_image:
+            pdf.image(io.BytesIO(seller.signature_image), x=x + 50, y=y - 8, h=16)
+        if seller.stamp_image:
+            pdf.image(io.BytesIO(seller.stamp_image), x=x + 46, y=y - 12, h=32)
+        pdf.set_xy(x, y + 8)
+        pdf.set_font(FONT, "", 7)
+        pdf.cell(0, 4, "М.П.")
+
+
+def _row(pdf: FPDF, widths, cells, aligns) -> None:
+    """One table row whose height follows its tallest cell (long product titles wrap)."""
+    line_h = 5
+    height = max(
+        len(pdf.multi_cell(w, line_h, text, dry_run=True, output="LINES")) * line_h
+        for w, text in zip(widths, cells, strict=True)
+    )
+    if pdf.get_y() + height > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    x, y = pdf.l_margin, pdf.get_y()
+    for w, text, align in zip(widths, cells, aligns, strict=True):
+        pdf.rect(x, y, w, height)
+        pdf.set_xy(x, y)
+        pdf.multi_cell(w, line_h, text, align=align)
+        x += w
+    pdf.set_xy(pdf.l_margin, y + height)

@@ -1,0 +1,1 @@
+"""1C: the 1CClientBankExchange statement reader and the outbound messages for accounting."""

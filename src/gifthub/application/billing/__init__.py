@@ -1,0 +1,1 @@
+"""Use cases of money in: sellers, invoice offers, bank statements, registries."""

@@ -1,0 +1,1 @@
+"""Money in: sellers, VAT, invoice offers, bank payments and their matching."""
