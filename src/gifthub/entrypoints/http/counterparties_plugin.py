@@ -96,7 +96,7 @@ class CounterpartiesPlugin(InitPluginProtocol):
         if settings.bic_source:
             self._task = asyncio.create_task(_refresh_forever(app, settings.bic_source, settings.bic_refresh_hours))
             return
-        self._task = asyncio.create_task(_load_sample_if_empty(app))
+        await _load_sample_if_empty(app)
 
     async def _stop(self, app: Litestar) -> None:
         if self._task is not None:
