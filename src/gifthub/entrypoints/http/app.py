@@ -12,6 +12,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from gifthub.config import Settings
 from gifthub.entrypoints.bus.runtime import bus_lifespan
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
+from gifthub.entrypoints.http.controllers.dev_mailbox import DevMailboxController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
@@ -33,7 +34,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     api = DishkaRouter(
         path="/api/v1", route_handlers=API_CONTROLLERS, security=[{"bearer": []}], guards=[authenticated]
     )
-    health = DishkaRouter(path="/", route_handlers=[healthz, readyz], include_in_schema=True)
+    health = DishkaRouter(path="/", route_handlers=[healthz, readyz, DevMailboxController], include_in_schema=True)
     app = Litestar(
         route_handlers=[api, health],
         exception_handlers=exception_handlers,
