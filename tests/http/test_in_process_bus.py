@@ -77,9 +77,7 @@ async def test_requested_email_goes_through_the_in_process_bus_to_the_dev_mailbo
         assert (await client.get("/dev/mailbox/..%2F..%2Fetc%2Fpasswd")).status_code == 404
 
         # The same dedup key again: no second email.
-        await request_email(
-            writer, clock, to="olga@client.ru", template="welcome", context={}, dedup_key="payment:7"
-        )
+        await request_email(writer, clock, to="olga@client.ru", template="welcome", context={}, dedup_key="payment:7")
         await request_email(
             writer, clock, to="ivan@client.ru", template="welcome", context={"name": "Иван", "link": "x"}
         )
