@@ -34,8 +34,13 @@ def _encode(value: object) -> object:
 _encoder = msgspec.json.Encoder(enc_hook=_encode)
 
 
+def _money_as_text(value: object) -> object:
+    return _encode(value) if isinstance(value, Money) else value
+
+
 def event_payload(event: DomainEvent) -> bytes:
-    body = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+    # Money is a dataclass msgspec would encode natively (minor units): make it a decimal string first.
+    body = {f.name: _money_as_text(getattr(event, f.name)) for f in dataclasses.fields(event)}
     body["event"] = event.name
     return _encoder.encode(body)
 

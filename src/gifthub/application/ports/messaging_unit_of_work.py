@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from gifthub.application.ports.email_delivery_log import EmailDeliveryLog
+from gifthub.application.ports.notification_repository import NotificationRepository
 from gifthub.application.ports.unit_of_work import UnitOfWork
 
 
@@ -10,5 +11,6 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     """The unit of work with the messaging capability's repositories."""
 
     email_deliveries: EmailDeliveryLog
+    notifications: NotificationRepository
 
     async def __aenter__(self) -> MessagingUnitOfWork: ...
