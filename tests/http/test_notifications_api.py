@@ -70,3 +70,37 @@ async def test_stream_pushes_new_notifications_over_real_http(settings, clock) -
     assert "event: unread\ndata: 0" in text
     assert "event: notification" in text and "Баланс пополнен на 250.00 RUB" in text
     assert "event: unread\ndata: 1" in text
+
+
+async def test_low_balance_alerts_once_per_dip_below_the_threshold(client) -> None:
+    project = await new_project(client, top_up="1000.00")
+    pid, recipient = project["id"], f"project:{project['id']}"
+    url = f"/api/v1/projects/{pid}/low-balance-threshold"
+    bad = await client.put(url, json={"amount": "100.00", "currency": "KZT"})
+    assert bad.status_code == 422 and "RUB" in bad.text
+    assert (await client.put(url, json={"amount": "500.00", "currency": "RUB"})).json()["amount"] == "500.00"
+
+    for number, amount in enumerate(["300.00", "100.00"]):  # 700 left, then 600: still above
+        assert (
+            await client.post(f"/api/v1/projects/{pid}/holds", json=money(amount, value=f"o-{number}"))
+        ).status_code == 201
+    dip = await client.post(f"/api/v1/projects/{pid}/holds", json=money("200.00", value="o-2"))  # 400: below
+    assert dip.status_code == 201
+    deeper = await client.post(f"/api/v1/projects/{pid}/holds", json=money("50.00", value="o-3"))  # 350: no repeat
+    assert deeper.status_code == 201
+
+    async def alerted() -> bool:
+        items = (await client.get("/api/v1/notifications", params={"recipient": recipient})).json()["items"]
+        return any(i["kind"] == "low_balance" for i in items)
+
+    await eventually(alerted, within=10, what="the low-balance alert")
+    await client.post(f"/api/v1/projects/{pid}/top-ups", json=money("10.00", kind="payment", value="late"))
+    await eventually(lambda: _kinds(client, recipient, "balance_topped_up", 2), within=10, what="the bus to catch up")
+    items = (await client.get("/api/v1/notifications", params={"recipient": recipient})).json()["items"]
+    [low] = [i for i in items if i["kind"] == "low_balance"]
+    assert low["title"] == "Низкий баланс: доступно 400.00 RUB"
+
+
+async def _kinds(client, recipient: str, kind: str, count: int) -> bool:
+    items = (await client.get("/api/v1/notifications", params={"recipient": recipient})).json()["items"]
+    return sum(1 for i in items if i["kind"] == kind) >= count

@@ -1,6 +1,6 @@
 """The bus side of persistence: the consumers' inbox and the log of emails sent or refused."""
 
-from sqlalchemy import Column, Index, PrimaryKeyConstraint, String, Table, Text, Uuid
+from sqlalchemy import BigInteger, Boolean, Column, Index, PrimaryKeyConstraint, String, Table, Text, Uuid
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime
@@ -40,4 +40,13 @@ notifications = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("read_at", UtcDateTime, nullable=True),
     Index("ix_notifications_recipient_created", "recipient", "created_at"),
+)
+
+low_balance_alerts = Table(
+    "low_balance_alerts",
+    metadata,
+    Column("project_id", Uuid, primary_key=True),
+    Column("threshold_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("alerted", Boolean, nullable=False),
 )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from gifthub.application.bus.errors import MalformedMessage, require_str
 from gifthub.application.bus.handlers import Resolver
 from gifthub.application.bus.message import InboundMessage
+from gifthub.application.notifications.check_low_balance import CheckLowBalance
 from gifthub.application.notifications.notify import NewNotification, Notify
+from gifthub.domain.errors import DomainError
+from gifthub.domain.money import Money
 
 
 def _money(body: dict, name: str) -> str:
@@ -28,3 +33,16 @@ async def notify_balance_topped_up(message: InboundMessage, resolve: Resolver) -
         body=f"Доступно: {_money(body, 'available_after')}",
     )
     await (await resolve.get(Notify)).execute(command)
+
+
+async def notify_low_balance(message: InboundMessage, resolve: Resolver) -> None:
+    """Alert a project once when its available funds fall below the threshold its owner set."""
+    body = message.body
+    project_id = require_str(body, "project_id")
+    available = body.get("available_after")
+    try:
+        money = Money.parse(available["amount"], available["currency"], field="available_after")
+        project = UUID(project_id)
+    except (TypeError, KeyError, ValueError, DomainError) as error:
+        raise MalformedMessage(f"field 'available_after' or 'project_id' is invalid: {error}") from None
+    await (await resolve.get(CheckLowBalance)).execute(project, money)

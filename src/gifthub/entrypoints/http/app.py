@@ -14,13 +14,14 @@ from gifthub.entrypoints.bus.runtime import bus_lifespan
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.dev_mailbox import DevMailboxController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
+from gifthub.entrypoints.http.controllers.low_balance import LowBalanceController
 from gifthub.entrypoints.http.controllers.notifications import NotificationController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController, NotificationController]
+API_CONTROLLERS = [CabinetController, ProjectController, NotificationController, LowBalanceController]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 

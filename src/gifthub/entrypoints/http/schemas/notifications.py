@@ -26,3 +26,14 @@ class NotificationOut(msgspec.Struct, frozen=True):
 class NotificationListOut(msgspec.Struct, frozen=True):
     items: list[NotificationOut]
     unread: int
+
+
+class ThresholdIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    amount: str
+    currency: str
+
+
+class ThresholdOut(msgspec.Struct, frozen=True):
+    project_id: UUID
+    amount: str
+    currency: str

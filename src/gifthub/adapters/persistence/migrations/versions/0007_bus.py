@@ -1,4 +1,4 @@
-"""bus: consumers' inbox, email deliveries, notifications
+"""bus: consumers' inbox, email deliveries, notifications, low-balance alerts
 
 Revision ID: 0007_bus
 Revises: 0001_core
@@ -47,9 +47,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("notifications", schema=None) as batch_op:
         batch_op.create_index("ix_notifications_recipient_created", ["recipient", "created_at"], unique=False)
+    op.create_table(
+        "low_balance_alerts",
+        sa.Column("project_id", sa.Uuid(), nullable=False),
+        sa.Column("threshold_minor", sa.BigInteger(), nullable=False),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("alerted", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("project_id", name=op.f("pk_low_balance_alerts")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("low_balance_alerts")
     with op.batch_alter_table("notifications", schema=None) as batch_op:
         batch_op.drop_index("ix_notifications_recipient_created")
     op.drop_table("notifications")
