@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dishka import AnyOf, Provider, Scope, provide
+from dishka import AnyOf, Provider, Scope, provide, provide_all
 
 from gifthub.adapters.bus.inbox import Inbox
 from gifthub.adapters.bus.settings import MessagingSettings
@@ -12,6 +12,11 @@ from gifthub.adapters.email.mailbox import MailboxMailer
 from gifthub.adapters.email.renderer import JinjaEmailRenderer
 from gifthub.adapters.email.smtp import SmtpMailer
 from gifthub.application.email.send_email import SendEmail
+from gifthub.application.notifications.check_low_balance import CheckLowBalance
+from gifthub.application.notifications.list_notifications import ListNotifications
+from gifthub.application.notifications.mark_read import MarkNotificationRead
+from gifthub.application.notifications.notify import Notify
+from gifthub.application.notifications.set_low_balance_threshold import SetLowBalanceThreshold
 from gifthub.application.ports.bank_statement_inbox import BankStatementInbox
 from gifthub.application.ports.email_renderer import EmailRenderer
 from gifthub.application.ports.mailer import Mailer
@@ -31,6 +36,9 @@ class MessagingProvider(Provider):
     # Overrides the core unit of work: the same one plus the email log and the consumer's inbox row.
     unit_of_work = provide(SqlMessagingUnitOfWork, provides=AnyOf[UnitOfWork, MessagingUnitOfWork], scope=Scope.REQUEST)
     send_email = provide(SendEmail, scope=Scope.REQUEST)
+    notifications = provide_all(
+        Notify, ListNotifications, MarkNotificationRead, SetLowBalanceThreshold, CheckLowBalance, scope=Scope.REQUEST
+    )
     statement_inbox = provide(UnconfiguredStatementInbox, provides=BankStatementInbox)
 
     @provide(scope=Scope.REQUEST)

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.bus.inbox import insert_inbox_row
 from gifthub.adapters.persistence.repositories.email_deliveries import SqlEmailDeliveryLog
+from gifthub.adapters.persistence.repositories.low_balance import SqlLowBalanceRepository
+from gifthub.adapters.persistence.repositories.notifications import SqlNotificationRepository
 from gifthub.adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -40,10 +42,13 @@ class SqlMessagingUnitOfWork(SqlAlchemyUnitOfWork):
     async def __aenter__(self) -> SqlMessagingUnitOfWork:
         await super().__aenter__()
         self.email_deliveries = SqlEmailDeliveryLog(self.session)
+        self.notifications = SqlNotificationRepository(self.session)
+        self.low_balance = SqlLowBalanceRepository(self.session)
         return self
 
     async def commit(self) -> None:
         await self.email_deliveries.flush()
+        await self.notifications.flush()
         claim = self._claim
         if claim.pending:
             await insert_inbox_row(self.session, claim.consumer, claim.message_id)

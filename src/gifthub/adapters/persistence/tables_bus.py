@@ -1,6 +1,6 @@
 """The bus side of persistence: the consumers' inbox and the log of emails sent or refused."""
 
-from sqlalchemy import Column, Index, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, PrimaryKeyConstraint, String, Table, Text, Uuid
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime
@@ -27,4 +27,26 @@ email_deliveries = Table(
     Column("reason", Text, nullable=True),
     Column("recorded_at", UtcDateTime, nullable=False),
     Index("ix_email_deliveries_recorded", "recorded_at"),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("recipient", String(200), nullable=False),
+    Column("kind", String(50), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("read_at", UtcDateTime, nullable=True),
+    Index("ix_notifications_recipient_created", "recipient", "created_at"),
+)
+
+low_balance_alerts = Table(
+    "low_balance_alerts",
+    metadata,
+    Column("project_id", Uuid, primary_key=True),
+    Column("threshold_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("alerted", Boolean, nullable=False),
 )

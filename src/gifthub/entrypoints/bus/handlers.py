@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from gifthub.application.bus.handlers import HandlerRegistry
 from gifthub.entrypoints.bus.email_handler import send_requested_email
+from gifthub.entrypoints.bus.notification_handlers import notify_balance_topped_up, notify_low_balance
 from gifthub.entrypoints.bus.onec_handler import import_onec_statement
 
 HANDLERS = HandlerRegistry()
 HANDLERS.register("email.requested", send_requested_email)
 HANDLERS.register("onec.statement", import_onec_statement)
+HANDLERS.register("ledger.entry_posted", notify_balance_topped_up)
+HANDLERS.register("ledger.entry_posted", notify_low_balance)

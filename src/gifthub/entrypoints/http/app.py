@@ -18,7 +18,10 @@ from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
 from gifthub.entrypoints.http.controllers.companies import CompanyController
 from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
+from gifthub.entrypoints.http.controllers.dev_mailbox import DevMailboxController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
+from gifthub.entrypoints.http.controllers.low_balance import LowBalanceController
+from gifthub.entrypoints.http.controllers.notifications import NotificationController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
@@ -36,6 +39,8 @@ API_CONTROLLERS = [
     CrmFailureController,
     InvoiceController,
     BillingPlatformController,
+    NotificationController,
+    LowBalanceController,
 ]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
@@ -51,7 +56,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     api = DishkaRouter(
         path="/api/v1", route_handlers=API_CONTROLLERS, security=[{"bearer": []}], guards=[authenticated]
     )
-    health = DishkaRouter(path="/", route_handlers=[healthz, readyz], include_in_schema=True)
+    health = DishkaRouter(path="/", route_handlers=[healthz, readyz, DevMailboxController], include_in_schema=True)
     app = Litestar(
         route_handlers=[api, health],
         exception_handlers=exception_handlers,
