@@ -10,6 +10,7 @@ from gifthub.adapters.billing.vat_schedule_file import VatScheduleFile
 from gifthub.adapters.documents.invoice_pdf import FpdfInvoiceRenderer
 from gifthub.adapters.onec.statement_reader import OneCStatementReader
 from gifthub.adapters.persistence.billing_unit_of_work import SqlBillingUnitOfWork
+from gifthub.application.billing.accept_bus_statement import ImportStatementFromBus
 from gifthub.application.billing.daily_registry import ProduceDailyInvoiceRegistry
 from gifthub.application.billing.export_invoices_csv import ExportInvoicesCsv
 from gifthub.application.billing.import_bank_statement import ImportBankStatement
@@ -20,6 +21,7 @@ from gifthub.application.billing.issue_top_up_invoice import IssueTopUpInvoice
 from gifthub.application.billing.manage_sellers import ListSellers, SetSellerActive
 from gifthub.application.billing.payment_queue import CreditPendingPayments, ListPayments, MatchPayment
 from gifthub.application.billing.register_seller import RegisterSeller
+from gifthub.application.ports.bank_statement_inbox import BankStatementInbox
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.invoice_renderer import InvoiceRenderer
@@ -29,6 +31,8 @@ from gifthub.application.ports.vat_schedule_source import VatScheduleSource
 
 class BillingProvider(Provider):
     scope = Scope.REQUEST
+
+    statement_inbox = provide(ImportStatementFromBus, provides=BankStatementInbox)
 
     @provide(scope=Scope.APP)
     def vat(self) -> VatScheduleSource:

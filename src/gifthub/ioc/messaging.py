@@ -6,7 +6,6 @@ from dishka import AnyOf, Provider, Scope, provide, provide_all
 
 from gifthub.adapters.bus.inbox import Inbox
 from gifthub.adapters.bus.settings import MessagingSettings
-from gifthub.adapters.bus.unconfigured_statements import UnconfiguredStatementInbox
 from gifthub.adapters.bus.unit_of_work import InboxClaim, SqlMessagingUnitOfWork
 from gifthub.adapters.email.mailbox import MailboxMailer
 from gifthub.adapters.email.renderer import JinjaEmailRenderer
@@ -17,7 +16,6 @@ from gifthub.application.notifications.list_notifications import ListNotificatio
 from gifthub.application.notifications.mark_read import MarkNotificationRead
 from gifthub.application.notifications.notify import Notify
 from gifthub.application.notifications.set_low_balance_threshold import SetLowBalanceThreshold
-from gifthub.application.ports.bank_statement_inbox import BankStatementInbox
 from gifthub.application.ports.email_renderer import EmailRenderer
 from gifthub.application.ports.mailer import Mailer
 from gifthub.application.ports.messaging_unit_of_work import MessagingUnitOfWork
@@ -39,7 +37,6 @@ class MessagingProvider(Provider):
     notifications = provide_all(
         Notify, ListNotifications, MarkNotificationRead, SetLowBalanceThreshold, CheckLowBalance, scope=Scope.REQUEST
     )
-    statement_inbox = provide(UnconfiguredStatementInbox, provides=BankStatementInbox)
 
     @provide(scope=Scope.REQUEST)
     def claim(self) -> InboxClaim:

@@ -6,6 +6,7 @@ Documents out to 1C and leads to Bitrix24 are registered here the same way by th
 from __future__ import annotations
 
 from gifthub.application.bus.handlers import HandlerRegistry
+from gifthub.entrypoints.bus.crm_handler import create_crm_lead
 from gifthub.entrypoints.bus.email_handler import send_requested_email
 from gifthub.entrypoints.bus.notification_handlers import notify_balance_topped_up, notify_low_balance
 from gifthub.entrypoints.bus.onec_handler import import_onec_statement
@@ -15,3 +16,5 @@ HANDLERS.register("email.requested", send_requested_email)
 HANDLERS.register("onec.statement", import_onec_statement)
 HANDLERS.register("ledger.entry_posted", notify_balance_topped_up)
 HANDLERS.register("ledger.entry_posted", notify_low_balance)
+HANDLERS.register("crm.lead_requested", create_crm_lead, consumer="crm_lead_for_company")
+HANDLERS.register("project.created", create_crm_lead, consumer="crm_lead_for_project")
