@@ -11,6 +11,7 @@ from dishka import AsyncContainer, Provider, make_async_container
 
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
+from gifthub.ioc.identity import IdentityProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 
 
@@ -18,6 +19,7 @@ def providers() -> list[Provider]:
     return [
         InfrastructureProvider(),
         AccountsProvider(),
+        IdentityProvider(),
     ]
 
 

@@ -18,6 +18,9 @@ class StaticTokenAuthenticator:
             return Principal.staff("bootstrap-admin", StaffRole.PLATFORM_ADMIN)
         return None
 
+    async def authenticate_session(self, token: str) -> None:
+        return None  # the bootstrap token knows no browser sessions
+
 
 def load_or_create_token(path: Path) -> str:
     """A random token kept beside the embedded database, readable only by its owner."""

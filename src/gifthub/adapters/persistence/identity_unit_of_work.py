@@ -1,0 +1,17 @@
+"""The core unit of work plus the identity repositories on the same session and transaction."""
+
+from __future__ import annotations
+
+from gifthub.adapters.persistence.repositories.api_clients import SqlApiClientRepository
+from gifthub.adapters.persistence.repositories.auth_sessions import SqlAuthSessionRepository
+from gifthub.adapters.persistence.repositories.users import SqlUserRepository
+from gifthub.adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork
+
+
+class SqlIdentityUnitOfWork(SqlAlchemyUnitOfWork):
+    async def __aenter__(self) -> SqlIdentityUnitOfWork:
+        await super().__aenter__()
+        self.users = SqlUserRepository(self.session)
+        self.auth_sessions = SqlAuthSessionRepository(self.session)
+        self.api_clients = SqlApiClientRepository(self.session)
+        return self

@@ -1,0 +1,24 @@
+"""Imperative mapping of the identity domain classes (called from ``mapping.map_domain``)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import registry
+
+from gifthub.adapters.persistence.tables_identity import (
+    api_clients,
+    auth_sessions,
+    cabinet_memberships,
+    project_grants,
+    users,
+)
+from gifthub.domain.api_client import ApiClient
+from gifthub.domain.auth_session import AuthSession
+from gifthub.domain.user import Membership, ProjectGrant, User
+
+
+def map_identity(mapper_registry: registry) -> None:
+    mapper_registry.map_imperatively(User, users)
+    mapper_registry.map_imperatively(Membership, cabinet_memberships)
+    mapper_registry.map_imperatively(ProjectGrant, project_grants)
+    mapper_registry.map_imperatively(AuthSession, auth_sessions)
+    mapper_registry.map_imperatively(ApiClient, api_clients)

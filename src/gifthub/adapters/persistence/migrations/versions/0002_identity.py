@@ -1,0 +1,99 @@
+"""identity: users, cabinet memberships, project grants, browser sessions, API clients
+
+Revision ID: 0002_identity
+Revises: 0001_core
+Create Date: 2026-11-22 04:40:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_identity"
+down_revision = "0001_core"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=False),
+        sa.Column("password_hash", sa.String(length=200), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("staff_role", sa.String(length=32), nullable=True),
+        sa.Column("time_zone", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+    )
+    op.create_table(
+        "cabinet_memberships",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("cabinet_id", sa.Uuid(), nullable=False),
+        sa.Column("role", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_cabinet_memberships_user_id_users")),
+        sa.ForeignKeyConstraint(
+            ["cabinet_id"], ["cabinets.id"], name=op.f("fk_cabinet_memberships_cabinet_id_cabinets")
+        ),
+        sa.PrimaryKeyConstraint("user_id", "cabinet_id", name=op.f("pk_cabinet_memberships")),
+    )
+    op.create_index("ix_cabinet_memberships_cabinet", "cabinet_memberships", ["cabinet_id"])
+    op.create_table(
+        "project_grants",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("project_id", sa.Uuid(), nullable=False),
+        sa.Column("cabinet_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_project_grants_user_id_users")),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], name=op.f("fk_project_grants_project_id_projects")),
+        sa.ForeignKeyConstraint(["cabinet_id"], ["cabinets.id"], name=op.f("fk_project_grants_cabinet_id_cabinets")),
+        sa.PrimaryKeyConstraint("user_id", "project_id", name=op.f("pk_project_grants")),
+    )
+    op.create_index("ix_project_grants_user_cabinet", "project_grants", ["user_id", "cabinet_id"])
+    op.create_table(
+        "auth_sessions",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("csrf_hash", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("ip", sa.String(length=64), nullable=False),
+        sa.Column("user_agent", sa.String(length=300), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_auth_sessions_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_sessions")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_auth_sessions_token_hash")),
+    )
+    op.create_index("ix_auth_sessions_user", "auth_sessions", ["user_id"])
+    op.create_table(
+        "api_clients",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("project_id", sa.Uuid(), nullable=False),
+        sa.Column("cabinet_id", sa.Uuid(), nullable=False),
+        sa.Column("b2b_code", sa.String(length=20), nullable=False),
+        sa.Column("secret_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("rotated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], name=op.f("fk_api_clients_project_id_projects")),
+        sa.ForeignKeyConstraint(["cabinet_id"], ["cabinets.id"], name=op.f("fk_api_clients_cabinet_id_cabinets")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_clients")),
+        sa.UniqueConstraint("project_id", name=op.f("uq_api_clients_project_id")),
+        sa.UniqueConstraint("b2b_code", name=op.f("uq_api_clients_b2b_code")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("api_clients")
+    op.drop_index("ix_auth_sessions_user", table_name="auth_sessions")
+    op.drop_table("auth_sessions")
+    op.drop_index("ix_project_grants_user_cabinet", table_name="project_grants")
+    op.drop_table("project_grants")
+    op.drop_index("ix_cabinet_memberships_cabinet", table_name="cabinet_memberships")
+    op.drop_table("cabinet_memberships")
+    op.drop_table("users")

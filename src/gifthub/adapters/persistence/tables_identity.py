@@ -1,0 +1,72 @@
+"""Tables of users, cabinet memberships, project grants, browser sessions and API clients."""
+
+from sqlalchemy import Column, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Uuid
+
+from gifthub.adapters.persistence.metadata import metadata
+from gifthub.adapters.persistence.types import UtcDateTime, str_enum
+from gifthub.domain.identity import CabinetRole, StaffRole
+from gifthub.domain.user import UserStatus
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),  # normalized: one mailbox, one user
+    Column("password_hash", String(200), nullable=True),  # argon2id; null until an invitation is accepted
+    Column("status", str_enum(UserStatus, 16), nullable=False),
+    Column("staff_role", str_enum(StaffRole, 32), nullable=True),
+    Column("time_zone", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+cabinet_memberships = Table(
+    "cabinet_memberships",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("cabinet_id", Uuid, ForeignKey("cabinets.id"), nullable=False),
+    Column("role", str_enum(CabinetRole, 16), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("user_id", "cabinet_id"),
+    Index("ix_cabinet_memberships_cabinet", "cabinet_id"),
+)
+
+project_grants = Table(
+    "project_grants",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("project_id", Uuid, ForeignKey("projects.id"), nullable=False),
+    Column("cabinet_id", Uuid, ForeignKey("cabinets.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("user_id", "project_id"),
+    Index("ix_project_grants_user_cabinet", "user_id", "cabinet_id"),
+)
+
+auth_sessions = Table(
+    "auth_sessions",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 of the cookie's token
+    Column("csrf_hash", String(64), nullable=False),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("ip", String(64), nullable=False),
+    Column("user_agent", String(300), nullable=False),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Index("ix_auth_sessions_user", "user_id"),
+)
+
+api_clients = Table(
+    "api_clients",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("project_id", Uuid, ForeignKey("projects.id"), nullable=False, unique=True),
+    Column("cabinet_id", Uuid, ForeignKey("cabinets.id"), nullable=False),
+    Column("b2b_code", String(20), nullable=False, unique=True),
+    Column("secret_hash", String(64), nullable=False),  # SHA-256 of a 256-bit random secret
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("rotated_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime, nullable=True),
+)

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from gifthub.application.identity.tokens import new_token, token_hash
+from gifthub.application.ports.clock import Clock
+from gifthub.application.ports.id_generator import IdGenerator
+from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
+from gifthub.application.ports.password_hasher import PasswordHasher
+from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT, AuthSession
+from gifthub.domain.email_address import normalize_email
+from gifthub.domain.identity_errors import InvalidCredentials
+from gifthub.domain.password_policy import MAX_LENGTH
+from gifthub.domain.user import User
+
+SAME_ANSWER = "the email or the password is wrong"
+
+
+@dataclass(frozen=True)
+class SignInCommand:
+    email: str
+    password: str
+    ip: str = ""
+    user_agent: str = ""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The session and CSRF tokens are returned once, to be set as cookies; only hashes are stored."""
+
+    user: User
+    session_token: str
+    csrf_token: str
+    expires_at: datetime
+
+
+class SignIn:
+    def __init__(self, uow: IdentityUnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator) -> None:
+        self._uow, self._hasher, self._clock, self._ids = uow, hasher, clock, ids
+
+    async def execute(self, command: SignInCommand) -> SignedIn:
+        email = normalize_email(command.email)
+        password = command.password[: MAX_LENGTH + 1]
+        async with self._uow as uow:
+            user = await uow.users.get_by_email(email)
+            if user is None or user.password_hash is None:
+                # Same work and same answer as a wrong password: an unknown email is not revealed.
+                self._hasher.burn(password)
+                raise InvalidCredentials(SAME_ANSWER)
+            if not self._hasher.verify(user.password_hash, password) or not user.status.may_sign_in:
+                raise InvalidCredentials(SAME_ANSWER)
+            now = self._clock.now()
+            if self._hasher.needs_rehash(user.password_hash):
+                user.password_hash = self._hasher.hash(password)
+                user.updated_at = now
+            session_token, csrf_token = new_token(), new_token()
+            session = AuthSession(
+                id=self._ids.new_id(),
+                token_hash=token_hash(session_token),
+                csrf_hash=token_hash(csrf_token),
+                user_id=user.id,
+                created_at=now,
+                last_seen_at=now,
+                expires_at=now + ABSOLUTE_TIMEOUT,
+                ip=command.ip[:64],
+                user_agent=command.user_agent[:300],
+            )
+            uow.auth_sessions.add(session)
+            await uow.commit()
+        return SignedIn(user, session_token, csrf_token, session.expires_at)

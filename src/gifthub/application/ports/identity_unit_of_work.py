@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from typing import Protocol
+
+from gifthub.application.ports.api_client_repository import ApiClientRepository
+from gifthub.application.ports.auth_session_repository import AuthSessionRepository
+from gifthub.application.ports.unit_of_work import UnitOfWork
+from gifthub.application.ports.user_repository import UserRepository
+
+
+class IdentityUnitOfWork(UnitOfWork, Protocol):
+    """The core unit of work plus the identity repositories, in the same transaction."""
+
+    users: UserRepository
+    auth_sessions: AuthSessionRepository
+    api_clients: ApiClientRepository
+
+    async def __aenter__(self) -> IdentityUnitOfWork: ...

@@ -1,0 +1,52 @@
+"""A person who signs in: a client user of cabinets or a member of the platform staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from gifthub.domain.identity import CabinetRole, StaffRole
+
+
+class UserStatus(StrEnum):
+    PENDING = "pending"  # self-registered, waiting for platform approval
+    INVITED = "invited"  # invited, has not set a password yet
+    ACTIVE = "active"
+    BLOCKED = "blocked"
+    DEACTIVATED = "deactivated"  # kept with its history; cannot sign in
+
+    @property
+    def may_sign_in(self) -> bool:
+        return self is UserStatus.ACTIVE
+
+
+@dataclass(eq=False)
+class User:
+    id: UUID
+    email: str
+    password_hash: str | None
+    status: UserStatus
+    staff_role: StaffRole | None
+    time_zone: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(eq=False)
+class Membership:
+    user_id: UUID
+    cabinet_id: UUID
+    role: CabinetRole
+    created_at: datetime
+
+
+@dataclass(eq=False)
+class ProjectGrant:
+    """Narrows an operator or accountant to one project of the cabinet."""
+
+    user_id: UUID
+    project_id: UUID
+    cabinet_id: UUID
+    created_at: datetime

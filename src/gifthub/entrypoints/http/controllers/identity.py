@@ -1,0 +1,213 @@
+"""Sign-in and browser sessions, users and cabinet memberships, a project's API key."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from dishka.integrations.litestar import FromDishka
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.datastructures import Cookie
+from litestar.params import FromPath, JSONBody
+
+from gifthub.adapters.auth.settings import IdentitySettings
+from gifthub.application.identity.check_api_key import CheckApiKey
+from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
+from gifthub.application.identity.get_api_key import GetApiKey
+from gifthub.application.identity.get_me import GetMe
+from gifthub.application.identity.issue_api_key import IssueApiKey
+from gifthub.application.identity.list_members import ListMembers
+from gifthub.application.identity.remove_member import RemoveMember
+from gifthub.application.identity.revoke_api_key import RevokeApiKey
+from gifthub.application.identity.set_membership import SetMembership, SetMembershipCommand
+from gifthub.application.identity.sign_in import SignIn, SignInCommand
+from gifthub.application.identity.sign_out import SignOut
+from gifthub.application.identity.sign_out_everywhere import SignOutEverywhere
+from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT
+from gifthub.domain.identity import CabinetRole, Principal, StaffRole
+from gifthub.domain.identity_errors import InvalidRole
+from gifthub.entrypoints.http.principal import CSRF_COOKIE, SESSION_COOKIE
+from gifthub.entrypoints.http.schemas.identity import (
+    ApiKeyCheckIn,
+    ApiKeyCheckOut,
+    ApiKeyOut,
+    CreateUserIn,
+    IssuedApiKeyOut,
+    MemberList,
+    MemberOut,
+    MembershipIn,
+    MeOut,
+    SignedInOut,
+    SignedOutOut,
+    SignInIn,
+    UserOut,
+)
+
+PUBLIC = {"public": True}
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _cookies(settings: IdentitySettings, session: str, csrf: str, max_age: int) -> list[Cookie]:
+    common = {"secure": settings.cookie_secure, "samesite": "lax", "path": "/", "max_age": max_age}
+    return [
+        Cookie(key=SESSION_COOKIE, value=session, httponly=True, **common),
+        # Readable by the page's script so it can echo it in X-CSRF-Token.
+        Cookie(key=CSRF_COOKIE, value=csrf, httponly=False, **common),
+    ]
+
+
+def _role(text: str) -> CabinetRole:
+    try:
+        return CabinetRole(text)
+    except ValueError:
+        raise InvalidRole("must be owner, manager, operator or accountant", field="role") from None
+
+
+def _staff_role(text: str | None) -> StaffRole | None:
+    if text is None:
+        return None
+    try:
+        return StaffRole(text)
+    except ValueError:
+        raise InvalidRole("must be platform_admin or platform_support", field="staff_role") from None
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
+    @post("/sign-in", summary="Sign in with email and password; sets the session and CSRF cookies", opt=PUBLIC)
+    async def sign_in(
+        self,
+        request: Request,
+        data: JSONBody[SignInIn],
+        use_case: FromDishka[SignIn],
+        settings: FromDishka[IdentitySettings],
+    ) -> Response[SignedInOut]:
+        command = SignInCommand(
+            email=data.email,
+            password=data.password,
+            ip=_client_ip(request),
+            user_agent=request.headers.get("user-agent", ""),
+        )
+        signed = await use_case.execute(command)
+        body = SignedInOut(user=UserOut.of(signed.user), csrf_token=signed.csrf_token, expires_at=signed.expires_at)
+        cookies = _cookies(settings, signed.session_token, signed.csrf_token, int(ABSOLUTE_TIMEOUT.total_seconds()))
+        return Response(body, status_code=200, cookies=cookies)
+
+    @post("/sign-out", summary="End this browser session", status_code=200)
+    async def sign_out(
+        self, request: Request, use_case: FromDishka[SignOut], settings: FromDishka[IdentitySettings]
+    ) -> Response[SignedOutOut]:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        if token:
+            await use_case.execute(token)
+        return Response(SignedOutOut(sessions_ended=1 if token else 0), cookies=_cookies(settings, "", "", 0))
+
+    @post("/sign-out-everywhere", summary="End every session of the signed-in user", status_code=200)
+    async def sign_out_everywhere(
+        self,
+        principal: FromDishka[Principal],
+        use_case: FromDishka[SignOutEverywhere],
+        settings: FromDishka[IdentitySettings],
+    ) -> Response[SignedOutOut]:
+        count = await use_case.execute(principal)
+        return Response(SignedOutOut(sessions_ended=count), cookies=_cookies(settings, "", "", 0))
+
+    @get("/me", summary="Who is calling: roles per cabinet, project grants, the user")
+    async def me(self, principal: FromDishka[Principal], use_case: FromDishka[GetMe]) -> MeOut:
+        return MeOut.of(await use_case.execute(principal))
+
+
+class UserController(Controller):
+    path = "/users"
+    tags = ["users"]
+
+    @post("/", summary="Create an active user or a platform staff member (platform administrators)")
+    async def create_user(
+        self, data: JSONBody[CreateUserIn], principal: FromDishka[Principal], use_case: FromDishka[CreateUser]
+    ) -> UserOut:
+        command = CreateUserCommand(
+            email=data.email, password=data.password, staff_role=_staff_role(data.staff_role), time_zone=data.time_zone
+        )
+        return UserOut.of(await use_case.execute(principal, command))
+
+
+class MemberController(Controller):
+    path = "/cabinets/{cabinet_id:uuid}/members"
+    tags = ["users"]
+
+    @get("/", summary="The cabinet's users and their roles (owner, manager, platform staff)")
+    async def list_members(
+        self, cabinet_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[ListMembers]
+    ) -> MemberList:
+        members = await use_case.execute(principal, cabinet_id)
+        return MemberList(items=[MemberOut.of(user, membership) for user, membership in members])
+
+    @post("/", summary="Give a user a role in the cabinet, with project grants (owner)", status_code=200)
+    async def set_member(
+        self,
+        cabinet_id: FromPath[UUID],
+        data: JSONBody[MembershipIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[SetMembership],
+    ) -> MemberOut:
+        command = SetMembershipCommand(
+            cabinet_id=cabinet_id, email=data.email, role=_role(data.role), project_ids=frozenset(data.project_ids)
+        )
+        user, membership = await use_case.execute(principal, command)
+        return MemberOut.of(user, membership)
+
+    @delete("/{user_id:uuid}", summary="Take a user's role in the cabinet away (owner)")
+    async def remove_member(
+        self,
+        cabinet_id: FromPath[UUID],
+        user_id: FromPath[UUID],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[RemoveMember],
+    ) -> None:
+        await use_case.execute(principal, cabinet_id, user_id)
+
+
+class ApiKeyController(Controller):
+    path = "/projects/{project_id:uuid}/api-key"
+    tags = ["api keys"]
+
+    @post("/", summary="Create or rotate the project's API key; the secret is shown only in this answer")
+    async def issue(
+        self, project_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[IssueApiKey]
+    ) -> IssuedApiKeyOut:
+        issued = await use_case.execute(principal, project_id)
+        return IssuedApiKeyOut(
+            key=ApiKeyOut.of(issued.client),
+            secret=issued.secret,
+            bearer=f"{issued.client.b2b_code}:{issued.secret}",
+        )
+
+    @get("/", summary="The key's status (never its secret)")
+    async def status(
+        self, project_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[GetApiKey]
+    ) -> ApiKeyOut:
+        return ApiKeyOut.of(await use_case.execute(principal, project_id))
+
+    @delete("/", summary="Revoke the key: it stops working at once", status_code=200)
+    async def revoke(
+        self, project_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[RevokeApiKey]
+    ) -> ApiKeyOut:
+        return ApiKeyOut.of(await use_case.execute(principal, project_id))
+
+
+class ApiKeyCheckController(Controller):
+    path = "/api-keys"
+    tags = ["api keys"]
+
+    @post("/check", summary="Do this B2B code and secret match an active key? (the cabinet's Check button)")
+    async def check(
+        self, data: JSONBody[ApiKeyCheckIn], principal: FromDishka[Principal], use_case: FromDishka[CheckApiKey]
+    ) -> ApiKeyCheckOut:
+        return ApiKeyCheckOut(match=await use_case.execute(principal, data.b2b_code, data.secret))
+
+
+IDENTITY_CONTROLLERS = [AuthController, UserController, MemberController, ApiKeyController, ApiKeyCheckController]

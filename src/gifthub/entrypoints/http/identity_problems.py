@@ -1,0 +1,11 @@
+"""HTTP statuses of the identity errors (spliced into problems._STATUS_BY_ERROR)."""
+
+from __future__ import annotations
+
+from gifthub.domain.identity_errors import CsrfFailed, EmailTaken, InvalidCredentials
+
+IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
+    (InvalidCredentials, 401, "Sign-in failed"),
+    (CsrfFailed, 403, "CSRF check failed"),
+    (EmailTaken, 409, "Email already registered"),
+]
