@@ -25,9 +25,10 @@ class Outcome(StrEnum):
     DENY = "deny"  # 403
     HIDDEN = "hidden"  # 404
     ANON = "anon"  # 401
+    INVALID = "invalid"  # 400/409/422: past authorization, refused by validation (e.g. a wrong TOTP)
 
 
-ALLOW, DENY, HIDDEN = Outcome.ALLOW, Outcome.DENY, Outcome.HIDDEN
+ALLOW, DENY, HIDDEN, INVALID = Outcome.ALLOW, Outcome.DENY, Outcome.HIDDEN, Outcome.INVALID
 
 CLIENT_ROLES = (
     "owner",
@@ -166,6 +167,14 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", f"{P}/api-key"): Decision(_MANAGE_PROJECT, scope="project", changes_api_key=True),
     ("GET", f"{P}/api-key"): Decision(_READ_PROJECT_ADMIN, scope="project"),
     ("DELETE", f"{P}/api-key"): Decision(_MANAGE_PROJECT, scope="project", changes_api_key=True),
+    ("POST", "/api/v1/auth/2fa/setup"): Decision(roles(ALLOW, api_client=DENY)),
+    ("POST", "/api/v1/auth/2fa/enable"): Decision(
+        roles(INVALID, api_client=DENY), body=lambda w: {"code": "000000"}, notes="a wrong code: 422, nothing enabled"
+    ),
+    ("POST", "/api/v1/auth/step-up"): Decision(
+        roles(INVALID, api_client=DENY), body=lambda w: {"code": "000000"}, notes="2FA is off: 422"
+    ),
+    ("POST", "/api/v1/users/{user_id:uuid}/2fa/reset"): Decision(_PLATFORM_ADMIN_ONLY),
     ("POST", "/api/v1/api-keys/check"): Decision(
         roles(ALLOW), body=lambda w: {"b2b_code": w.own["b2b_code"], "secret": "not the secret"}
     ),

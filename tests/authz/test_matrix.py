@@ -50,6 +50,8 @@ def expected(decision: Decision, role: str, scope: str, public: bool) -> Outcome
 def classify(status: int) -> str:
     if 200 <= status < 300:
         return Outcome.ALLOW
+    if status in (400, 409, 422):
+        return Outcome.INVALID
     return {403: Outcome.DENY, 404: Outcome.HIDDEN, 401: Outcome.ANON}.get(status, f"status {status}")
 
 

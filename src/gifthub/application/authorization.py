@@ -13,9 +13,13 @@ A staff member reading "as" a user (impersonation) is ``read_only``: every chang
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from gifthub.application.errors import Forbidden, NotFound
+from gifthub.domain.auth_session import STEP_UP_VALID
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.identity import CabinetRole, Principal, PrincipalKind
+from gifthub.domain.identity_errors import StepUpRequired
 from gifthub.domain.project import Project
 
 
@@ -137,3 +141,13 @@ def ensure_can_read_project_admin(principal: Principal, project: Project) -> Non
         (role := _client_role(principal, project.cabinet_id)) and role.sees_every_project
     ):
         raise Forbidden("only the cabinet owner and managers see this")
+
+
+def ensure_step_up(principal: Principal, now: datetime, action: str = "this payment action") -> None:
+    """Payment actions and key changes: a person with 2FA must have confirmed a fresh TOTP in this
+    session within STEP_UP_VALID (POST /api/v1/auth/step-up). Machines (API clients, the system) and
+    people without 2FA pass; a cabinet policy that requires 2FA keeps the latter from signing in at all."""
+    if not principal.two_factor:
+        return
+    if principal.stepped_up_at is None or now - principal.stepped_up_at > STEP_UP_VALID:
+        raise StepUpRequired(f"confirm {action} with a fresh code: POST /api/v1/auth/step-up")

@@ -9,6 +9,7 @@ from uuid import UUID
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
 TOUCH_EVERY = timedelta(minutes=1)  # write last_seen_at at most this often
+STEP_UP_VALID = timedelta(minutes=5)  # how long a fresh TOTP confirms payment actions
 
 
 @dataclass(eq=False)
@@ -23,6 +24,7 @@ class AuthSession:
     ip: str
     user_agent: str
     revoked_at: datetime | None = None
+    stepped_up_at: datetime | None = None  # the last fresh TOTP (payment actions, key changes)
 
     def is_live(self, now: datetime) -> bool:
         return self.revoked_at is None and now < self.expires_at and now - self.last_seen_at < IDLE_TIMEOUT

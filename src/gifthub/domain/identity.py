@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
 from uuid import UUID
@@ -49,6 +50,9 @@ class Principal:
     granted_projects: frozenset[UUID] = field(default_factory=frozenset)
     # Set when a staff member reads as a user ("impersonation"): changes are then refused.
     read_only: bool = False
+    # A person with 2FA, and when this session last confirmed a fresh TOTP (step-up).
+    two_factor: bool = False
+    stepped_up_at: datetime | None = None
 
     @classmethod
     def system(cls, name: str = "system") -> Principal:

@@ -29,3 +29,21 @@ class InvalidCredentials(DomainError):
 
 class CsrfFailed(DomainError):
     code = "csrf-failed"
+
+
+class TwoFactorRequired(DomainError):
+    """The password was right; now the TOTP (or a recovery code) is needed in ``otp``."""
+
+    code = "two-factor-required"
+
+
+class TwoFactorFailed(DomainError):
+    """A wrong, expired or already used TOTP or recovery code."""
+
+    code = "two-factor-failed"
+
+
+class StepUpRequired(DomainError):
+    """A payment action or a key change needs a fresh TOTP: POST /api/v1/auth/step-up first."""
+
+    code = "step-up-required"

@@ -32,6 +32,26 @@ class User:
     time_zone: str
     created_at: datetime
     updated_at: datetime
+    # TOTP: the seed is never logged nor returned after setup; ``totp_last_step`` refuses replays.
+    totp_secret: str | None = None
+    totp_pending_secret: str | None = None
+    totp_enabled_at: datetime | None = None
+    totp_last_step: int | None = None
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.totp_enabled_at is not None and self.totp_secret is not None
+
+
+@dataclass(eq=False)
+class RecoveryCode:
+    """A single-use 2FA recovery code, kept as a SHA-256 hash of its 80 random bits."""
+
+    id: UUID
+    user_id: UUID
+    code_hash: str
+    created_at: datetime
+    used_at: datetime | None = None
 
 
 @dataclass(eq=False)

@@ -9,11 +9,12 @@ from gifthub.adapters.persistence.tables_identity import (
     auth_sessions,
     cabinet_memberships,
     project_grants,
+    recovery_codes,
     users,
 )
 from gifthub.domain.api_client import ApiClient
 from gifthub.domain.auth_session import AuthSession
-from gifthub.domain.user import Membership, ProjectGrant, User
+from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
 
 
 def map_identity(mapper_registry: registry) -> None:
@@ -22,3 +23,4 @@ def map_identity(mapper_registry: registry) -> None:
     mapper_registry.map_imperatively(ProjectGrant, project_grants)
     mapper_registry.map_imperatively(AuthSession, auth_sessions)
     mapper_registry.map_imperatively(ApiClient, api_clients)
+    mapper_registry.map_imperatively(RecoveryCode, recovery_codes)

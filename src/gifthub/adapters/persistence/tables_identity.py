@@ -1,6 +1,6 @@
 """Tables of users, cabinet memberships, project grants, browser sessions and API clients."""
 
-from sqlalchemy import Column, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Uuid
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Uuid
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
@@ -18,6 +18,20 @@ users = Table(
     Column("time_zone", String(64), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("totp_secret", String(64), nullable=True),
+    Column("totp_pending_secret", String(64), nullable=True),
+    Column("totp_enabled_at", UtcDateTime, nullable=True),
+    Column("totp_last_step", BigInteger, nullable=True),
+)
+
+recovery_codes = Table(
+    "recovery_codes",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False, index=True),
+    Column("code_hash", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime, nullable=True),
 )
 
 cabinet_memberships = Table(
@@ -55,6 +69,7 @@ auth_sessions = Table(
     Column("ip", String(64), nullable=False),
     Column("user_agent", String(300), nullable=False),
     Column("revoked_at", UtcDateTime, nullable=True),
+    Column("stepped_up_at", UtcDateTime, nullable=True),
     Index("ix_auth_sessions_user", "user_id"),
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gifthub.application.identity.principals import principal_of
 from gifthub.application.identity.tokens import matches, token_hash
 from gifthub.application.ports.authenticator import SessionPrincipal
@@ -26,7 +28,11 @@ class Authenticate:
             user = await uow.users.get(session.user_id)
             if user is None or not user.status.may_sign_in:
                 return None
-            principal = await principal_of(uow.users, user)
+            principal = replace(
+                await principal_of(uow.users, user),
+                two_factor=user.two_factor_enabled,
+                stepped_up_at=session.stepped_up_at,
+            )
             if session.touch(now):
                 await uow.commit()
         return SessionPrincipal(principal, session.id, session.csrf_hash)

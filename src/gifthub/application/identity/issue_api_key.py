@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_can_manage_project
+from gifthub.application.authorization import ensure_can_manage_project, ensure_step_up
 from gifthub.application.identity.tokens import new_token, token_hash
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -30,6 +30,7 @@ class IssueApiKey:
         async with self._uow as uow:
             project = await uow.projects.get(project_id)
             ensure_can_manage_project(principal, project)
+            ensure_step_up(principal, self._clock.now(), "changing API keys")
             client = await uow.api_clients.get_for_project(project_id)
             if client is None:
                 client = ApiClient(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_can_manage_project
+from gifthub.application.authorization import ensure_can_manage_project, ensure_step_up
 from gifthub.application.errors import NotFound
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
@@ -17,6 +17,7 @@ class RevokeApiKey:
     async def execute(self, principal: Principal, project_id: UUID) -> ApiClient:
         async with self._uow as uow:
             ensure_can_manage_project(principal, await uow.projects.get(project_id))
+            ensure_step_up(principal, self._clock.now(), "changing API keys")
             client = await uow.api_clients.get_for_project(project_id)
             if client is None:
                 raise NotFound("the project has no API key")

@@ -3,14 +3,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from gifthub.application.identity.second_factor import accept_second_factor
 from gifthub.application.identity.tokens import new_token, token_hash
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
+from gifthub.application.ports.one_time_passwords import OneTimePasswords
 from gifthub.application.ports.password_hasher import PasswordHasher
 from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT, AuthSession
 from gifthub.domain.email_address import normalize_email
-from gifthub.domain.identity_errors import InvalidCredentials
+from gifthub.domain.identity_errors import InvalidCredentials, TwoFactorFailed, TwoFactorRequired
 from gifthub.domain.password_policy import MAX_LENGTH
 from gifthub.domain.user import User
 
@@ -23,6 +25,7 @@ class SignInCommand:
     password: str
     ip: str = ""
     user_agent: str = ""
+    otp: str | None = None  # TOTP or recovery code, when the user has 2FA
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,15 @@ class SignedIn:
 
 
 class SignIn:
-    def __init__(self, uow: IdentityUnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator) -> None:
-        self._uow, self._hasher, self._clock, self._ids = uow, hasher, clock, ids
+    def __init__(
+        self,
+        uow: IdentityUnitOfWork,
+        hasher: PasswordHasher,
+        passwords: OneTimePasswords,
+        clock: Clock,
+        ids: IdGenerator,
+    ) -> None:
+        self._uow, self._hasher, self._passwords, self._clock, self._ids = uow, hasher, passwords, clock, ids
 
     async def execute(self, command: SignInCommand) -> SignedIn:
         email = normalize_email(command.email)
@@ -51,6 +61,11 @@ class SignIn:
             if not self._hasher.verify(user.password_hash, password) or not user.status.may_sign_in:
                 raise InvalidCredentials(SAME_ANSWER)
             now = self._clock.now()
+            if user.two_factor_enabled:
+                if not command.otp:
+                    raise TwoFactorRequired("send the code of the authenticator app (or a recovery code) in otp")
+                if not await accept_second_factor(uow.users, self._passwords, user, command.otp, now):
+                    raise TwoFactorFailed("the code is wrong or was already used", field="otp")
             if self._hasher.needs_rehash(user.password_hash):
                 user.password_hash = self._hasher.hash(password)
                 user.updated_at = now

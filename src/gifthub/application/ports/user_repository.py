@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Protocol
 from uuid import UUID
 
-from gifthub.domain.user import Membership, ProjectGrant, User
+from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
 
 
 class UserRepository(Protocol):
@@ -26,3 +26,9 @@ class UserRepository(Protocol):
         ...
 
     async def remove_membership(self, user_id: UUID, cabinet_id: UUID) -> bool: ...
+
+    async def recovery_codes_of(self, user_id: UUID) -> list[RecoveryCode]: ...
+
+    def add_recovery_codes(self, codes: list[RecoveryCode]) -> None: ...
+
+    async def delete_recovery_codes(self, user_id: UUID) -> None: ...

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from gifthub.domain.identity_errors import CsrfFailed, EmailTaken, InvalidCredentials
+from gifthub.domain.identity_errors import (
+    CsrfFailed,
+    EmailTaken,
+    InvalidCredentials,
+    StepUpRequired,
+    TwoFactorFailed,
+    TwoFactorRequired,
+)
 
 IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (InvalidCredentials, 401, "Sign-in failed"),
     (CsrfFailed, 403, "CSRF check failed"),
     (EmailTaken, 409, "Email already registered"),
+    (TwoFactorRequired, 401, "Two-factor code required"),
+    (TwoFactorFailed, 422, "Two-factor code refused"),
+    (StepUpRequired, 403, "Fresh two-factor code required"),
 ]

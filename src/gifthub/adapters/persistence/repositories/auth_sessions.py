@@ -17,6 +17,9 @@ class SqlAuthSessionRepository:
     def add(self, auth_session: AuthSession) -> None:
         self._session.add(auth_session)
 
+    async def get(self, session_id: UUID) -> AuthSession | None:
+        return await self._session.get(AuthSession, session_id)
+
     async def get_by_token_hash(self, token_hash: str) -> AuthSession | None:
         result = await self._session.execute(select(AuthSession).where(auth_sessions.c.token_hash == token_hash))
         return result.scalar_one_or_none()

@@ -5,8 +5,8 @@ from uuid import UUID
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gifthub.adapters.persistence.tables_identity import cabinet_memberships, project_grants, users
-from gifthub.domain.user import Membership, ProjectGrant, User
+from gifthub.adapters.persistence.tables_identity import cabinet_memberships, project_grants, recovery_codes, users
+from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
 
 
 class SqlUserRepository:
@@ -47,6 +47,16 @@ class SqlUserRepository:
 
     async def remove_membership(self, user_id: UUID, cabinet_id: UUID) -> bool:
         return await self._forget(user_id, cabinet_id) > 0
+
+    async def recovery_codes_of(self, user_id: UUID) -> list[RecoveryCode]:
+        query = select(RecoveryCode).where(recovery_codes.c.user_id == user_id)
+        return list((await self._session.execute(query)).scalars())
+
+    def add_recovery_codes(self, codes: list[RecoveryCode]) -> None:
+        self._session.add_all(codes)
+
+    async def delete_recovery_codes(self, user_id: UUID) -> None:
+        await self._session.execute(delete(recovery_codes).where(recovery_codes.c.user_id == user_id))
 
     async def _forget(self, user_id: UUID, cabinet_id: UUID) -> int:
         await self._session.execute(

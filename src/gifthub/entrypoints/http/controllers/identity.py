@@ -12,16 +12,20 @@ from litestar.params import FromPath, JSONBody
 from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
+from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_me import GetMe
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_members import ListMembers
 from gifthub.application.identity.remove_member import RemoveMember
+from gifthub.application.identity.reset_two_factor import ResetTwoFactor
 from gifthub.application.identity.revoke_api_key import RevokeApiKey
 from gifthub.application.identity.set_membership import SetMembership, SetMembershipCommand
 from gifthub.application.identity.sign_in import SignIn, SignInCommand
 from gifthub.application.identity.sign_out import SignOut
 from gifthub.application.identity.sign_out_everywhere import SignOutEverywhere
+from gifthub.application.identity.start_two_factor import StartTwoFactor
+from gifthub.application.identity.step_up import StepUp
 from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT
 from gifthub.domain.identity import CabinetRole, Principal, StaffRole
 from gifthub.domain.identity_errors import InvalidRole
@@ -30,15 +34,18 @@ from gifthub.entrypoints.http.schemas.identity import (
     ApiKeyCheckIn,
     ApiKeyCheckOut,
     ApiKeyOut,
+    CodeIn,
     CreateUserIn,
     IssuedApiKeyOut,
     MemberList,
     MemberOut,
     MembershipIn,
     MeOut,
+    RecoveryCodesOut,
     SignedInOut,
     SignedOutOut,
     SignInIn,
+    TwoFactorSetupOut,
     UserOut,
 )
 
@@ -91,6 +98,7 @@ class AuthController(Controller):
             password=data.password,
             ip=_client_ip(request),
             user_agent=request.headers.get("user-agent", ""),
+            otp=data.otp,
         )
         signed = await use_case.execute(command)
         body = SignedInOut(user=UserOut.of(signed.user), csrf_token=signed.csrf_token, expires_at=signed.expires_at)
@@ -116,6 +124,25 @@ class AuthController(Controller):
         count = await use_case.execute(principal)
         return Response(SignedOutOut(sessions_ended=count), cookies=_cookies(settings, "", "", 0))
 
+    @post("/2fa/setup", summary="Start TOTP setup: a QR code for the authenticator app", status_code=200)
+    async def start_two_factor(
+        self, principal: FromDishka[Principal], use_case: FromDishka[StartTwoFactor]
+    ) -> TwoFactorSetupOut:
+        setup = await use_case.execute(principal)
+        return TwoFactorSetupOut(provisioning_uri=setup.provisioning_uri, qr_code=setup.qr_code)
+
+    @post("/2fa/enable", summary="Confirm the first code; answers the recovery codes once", status_code=200)
+    async def enable_two_factor(
+        self, data: JSONBody[CodeIn], principal: FromDishka[Principal], use_case: FromDishka[EnableTwoFactor]
+    ) -> RecoveryCodesOut:
+        return RecoveryCodesOut(recovery_codes=await use_case.execute(principal, data.code))
+
+    @post("/step-up", summary="Confirm payment actions and key changes with a fresh code", status_code=204)
+    async def step_up(
+        self, request: Request, data: JSONBody[CodeIn], principal: FromDishka[Principal], use_case: FromDishka[StepUp]
+    ) -> None:
+        await use_case.execute(principal, getattr(request.state, "session_id", None), data.code)
+
     @get("/me", summary="Who is calling: roles per cabinet, project grants, the user")
     async def me(self, principal: FromDishka[Principal], use_case: FromDishka[GetMe]) -> MeOut:
         return MeOut.of(await use_case.execute(principal))
@@ -133,6 +160,12 @@ class UserController(Controller):
             email=data.email, password=data.password, staff_role=_staff_role(data.staff_role), time_zone=data.time_zone
         )
         return UserOut.of(await use_case.execute(principal, command))
+
+    @post("/{user_id:uuid}/2fa/reset", summary="Turn a user's 2FA off (platform administrators)", status_code=200)
+    async def reset_two_factor(
+        self, user_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[ResetTwoFactor]
+    ) -> UserOut:
+        return UserOut.of(await use_case.execute(principal, user_id))
 
 
 class MemberController(Controller):

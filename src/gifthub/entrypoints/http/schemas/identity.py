@@ -24,9 +24,26 @@ PasswordText = Annotated[
 ]
 
 
+OtpText = Annotated[str, msgspec.Meta(max_length=32, description="6-digit TOTP or a recovery code")]
+
+
 class SignInIn(Body):
     email: EmailText
     password: PasswordText
+    otp: OtpText | None = None
+
+
+class CodeIn(Body):
+    code: OtpText
+
+
+class TwoFactorSetupOut(msgspec.Struct, frozen=True):
+    provisioning_uri: str
+    qr_code: str  # data:image/svg+xml URI
+
+
+class RecoveryCodesOut(msgspec.Struct, frozen=True):
+    recovery_codes: list[str]  # shown once; each works once
 
 
 class CreateUserIn(Body):

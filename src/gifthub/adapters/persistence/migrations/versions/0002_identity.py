@@ -25,6 +25,10 @@ def upgrade() -> None:
         sa.Column("time_zone", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("totp_secret", sa.String(length=64), nullable=True),
+        sa.Column("totp_pending_secret", sa.String(length=64), nullable=True),
+        sa.Column("totp_enabled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("totp_last_step", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
     )
@@ -65,6 +69,7 @@ def upgrade() -> None:
         sa.Column("ip", sa.String(length=64), nullable=False),
         sa.Column("user_agent", sa.String(length=300), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("stepped_up_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_auth_sessions_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_sessions")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_auth_sessions_token_hash")),
@@ -86,9 +91,22 @@ def upgrade() -> None:
         sa.UniqueConstraint("project_id", name=op.f("uq_api_clients_project_id")),
         sa.UniqueConstraint("b2b_code", name=op.f("uq_api_clients_b2b_code")),
     )
+    op.create_table(
+        "recovery_codes",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("code_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_recovery_codes_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_recovery_codes")),
+    )
+    op.create_index("ix_recovery_codes_user_id", "recovery_codes", ["user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_recovery_codes_user_id", table_name="recovery_codes")
+    op.drop_table("recovery_codes")
     op.drop_table("api_clients")
     op.drop_index("ix_auth_sessions_user", table_name="auth_sessions")
     op.drop_table("auth_sessions")
