@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gifthub.adapters.persistence.repositories.api_clients import SqlApiClientRepository
 from gifthub.adapters.persistence.repositories.auth_sessions import SqlAuthSessionRepository
+from gifthub.adapters.persistence.repositories.throttles import SqlThrottleRepository
 from gifthub.adapters.persistence.repositories.users import SqlUserRepository
 from gifthub.adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -14,4 +15,5 @@ class SqlIdentityUnitOfWork(SqlAlchemyUnitOfWork):
         self.users = SqlUserRepository(self.session)
         self.auth_sessions = SqlAuthSessionRepository(self.session)
         self.api_clients = SqlApiClientRepository(self.session)
+        self.throttles = SqlThrottleRepository(self.session)
         return self

@@ -7,6 +7,7 @@ from sqlalchemy.orm import registry
 from gifthub.adapters.persistence.tables_identity import (
     api_clients,
     auth_sessions,
+    auth_throttles,
     cabinet_memberships,
     project_grants,
     recovery_codes,
@@ -14,6 +15,7 @@ from gifthub.adapters.persistence.tables_identity import (
 )
 from gifthub.domain.api_client import ApiClient
 from gifthub.domain.auth_session import AuthSession
+from gifthub.domain.throttle import Throttle
 from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
 
 
@@ -24,3 +26,4 @@ def map_identity(mapper_registry: registry) -> None:
     mapper_registry.map_imperatively(AuthSession, auth_sessions)
     mapper_registry.map_imperatively(ApiClient, api_clients)
     mapper_registry.map_imperatively(RecoveryCode, recovery_codes)
+    mapper_registry.map_imperatively(Throttle, auth_throttles)

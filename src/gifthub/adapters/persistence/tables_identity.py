@@ -1,6 +1,6 @@
 """Tables of users, cabinet memberships, project grants, browser sessions and API clients."""
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Uuid
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Uuid
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
@@ -84,4 +84,14 @@ api_clients = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("rotated_at", UtcDateTime, nullable=False),
     Column("revoked_at", UtcDateTime, nullable=True),
+)
+
+auth_throttles = Table(
+    "auth_throttles",
+    metadata,
+    Column("key_hash", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("locked_until", UtcDateTime, nullable=True),
 )

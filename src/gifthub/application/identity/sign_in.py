@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NoReturn
 
+from gifthub.application.identity.attempts import Attempts
 from gifthub.application.identity.second_factor import accept_second_factor
 from gifthub.application.identity.tokens import new_token, token_hash
 from gifthub.application.ports.clock import Clock
@@ -53,19 +55,22 @@ class SignIn:
         email = normalize_email(command.email)
         password = command.password[: MAX_LENGTH + 1]
         async with self._uow as uow:
+            now = self._clock.now()
+            attempts = await Attempts.open(uow.throttles, "sign-in", email, command.ip, now)
             user = await uow.users.get_by_email(email)
             if user is None or user.password_hash is None:
                 # Same work and same answer as a wrong password: an unknown email is not revealed.
                 self._hasher.burn(password)
-                raise InvalidCredentials(SAME_ANSWER)
+                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER))
             if not self._hasher.verify(user.password_hash, password) or not user.status.may_sign_in:
-                raise InvalidCredentials(SAME_ANSWER)
-            now = self._clock.now()
+                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER))
             if user.two_factor_enabled:
                 if not command.otp:
                     raise TwoFactorRequired("send the code of the authenticator app (or a recovery code) in otp")
                 if not await accept_second_factor(uow.users, self._passwords, user, command.otp, now):
-                    raise TwoFactorFailed("the code is wrong or was already used", field="otp")
+                    error = TwoFactorFailed("the code is wrong or was already used", field="otp")
+                    await self._refuse(uow, attempts, now, error)
+            attempts.succeeded(now)
             if self._hasher.needs_rehash(user.password_hash):
                 user.password_hash = self._hasher.hash(password)
                 user.updated_at = now
@@ -84,3 +89,9 @@ class SignIn:
             uow.auth_sessions.add(session)
             await uow.commit()
         return SignedIn(user, session_token, csrf_token, session.expires_at)
+
+    @staticmethod
+    async def _refuse(uow: IdentityUnitOfWork, attempts: Attempts, now: datetime, error: Exception) -> NoReturn:
+        attempts.failed(now)
+        await uow.commit()  # the failure counts even though the sign-in is refused
+        raise error

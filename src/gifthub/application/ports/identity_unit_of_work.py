@@ -4,6 +4,7 @@ from typing import Protocol
 
 from gifthub.application.ports.api_client_repository import ApiClientRepository
 from gifthub.application.ports.auth_session_repository import AuthSessionRepository
+from gifthub.application.ports.throttle_repository import ThrottleRepository
 from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.application.ports.user_repository import UserRepository
 
@@ -14,5 +15,6 @@ class IdentityUnitOfWork(UnitOfWork, Protocol):
     users: UserRepository
     auth_sessions: AuthSessionRepository
     api_clients: ApiClientRepository
+    throttles: ThrottleRepository
 
     async def __aenter__(self) -> IdentityUnitOfWork: ...

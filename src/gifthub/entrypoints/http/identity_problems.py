@@ -10,6 +10,7 @@ from gifthub.domain.identity_errors import (
     TwoFactorFailed,
     TwoFactorRequired,
 )
+from gifthub.domain.throttle import TooManyAttempts
 
 IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (InvalidCredentials, 401, "Sign-in failed"),
@@ -18,4 +19,5 @@ IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (TwoFactorRequired, 401, "Two-factor code required"),
     (TwoFactorFailed, 422, "Two-factor code refused"),
     (StepUpRequired, 403, "Fresh two-factor code required"),
+    (TooManyAttempts, 429, "Too many attempts"),
 ]
