@@ -25,7 +25,7 @@ class Outcome(StrEnum):
     DENY = "deny"  # 403
     HIDDEN = "hidden"  # 404
     ANON = "anon"  # 401
-    INVALID = "invalid"  # 400/409/422: past authorization, refused by validation (e.g. a wrong TOTP)
+    INVALID = "invalid"  # 400/409/410/422: past authorization, refused by validation (e.g. a wrong TOTP)
 
 
 ALLOW, DENY, HIDDEN, INVALID = Outcome.ALLOW, Outcome.DENY, Outcome.HIDDEN, Outcome.INVALID
@@ -48,6 +48,10 @@ PUBLIC_ROUTES = frozenset(
         ("GET", "/healthz"),
         ("GET", "/readyz"),
         ("POST", "/api/v1/auth/sign-in"),
+        ("POST", "/api/v1/auth/invitations/accept"),
+        ("POST", "/api/v1/auth/password-reset"),
+        ("POST", "/api/v1/auth/password-reset/confirm"),
+        ("POST", "/api/v1/auth/register"),
     }
 )
 PUBLIC_PREFIXES = ("/schema",)  # the OpenAPI document and its renderers
@@ -112,6 +116,16 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", "/api/v1/auth/sign-in"): Decision(
         roles(ALLOW), body=lambda w: {"email": w.spare_email, "password": w.password}
     ),
+    ("POST", "/api/v1/auth/invitations/accept"): Decision(
+        roles(INVALID), body=lambda w: {"token": "not-a-token", "password": w.password}, notes="410 for a bad token"
+    ),
+    ("POST", "/api/v1/auth/password-reset"): Decision(roles(ALLOW), body=lambda w: {"email": w.unique("r") + "@x.io"}),
+    ("POST", "/api/v1/auth/password-reset/confirm"): Decision(
+        roles(INVALID), body=lambda w: {"token": "not-a-token", "password": w.password}
+    ),
+    ("POST", "/api/v1/auth/register"): Decision(
+        roles(ALLOW), body=lambda w: {"email": w.unique("new") + "@example.com", "password": w.password}
+    ),
     # --- cabinets --------------------------------------------------------------------------------
     ("POST", "/api/v1/cabinets"): Decision(_PLATFORM_ADMIN_ONLY, body=lambda w: {"name": w.unique("Cabinet")}),
     ("GET", "/api/v1/cabinets"): Decision(roles(ALLOW)),
@@ -163,6 +177,11 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", f"{C}/members"): Decision(
         _MANAGE_CABINET, scope="cabinet", body=lambda w: {"email": w.spare_email, "role": "operator"}
     ),
+    ("POST", f"{C}/members/invite"): Decision(
+        _MANAGE_CABINET, scope="cabinet", body=lambda w: {"email": w.unique("inv") + "@example.com", "role": "manager"}
+    ),
+    ("GET", "/api/v1/users"): Decision(roles(DENY, platform_admin=ALLOW, platform_support=ALLOW)),
+    ("PUT", "/api/v1/users/{user_id:uuid}/status"): Decision(_PLATFORM_ADMIN_ONLY, body=lambda w: {"status": "active"}),
     ("DELETE", f"{C}/members/{{user_id:uuid}}"): Decision(_MANAGE_CABINET, scope="cabinet", prepare="spare_member"),
     ("POST", f"{P}/api-key"): Decision(_MANAGE_PROJECT, scope="project", changes_api_key=True),
     ("GET", f"{P}/api-key"): Decision(_READ_PROJECT_ADMIN, scope="project"),

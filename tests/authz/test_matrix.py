@@ -41,7 +41,7 @@ def is_public(method: str, path: str) -> bool:
 
 def expected(decision: Decision, role: str, scope: str, public: bool) -> Outcome:
     if role == "anonymous":
-        return Outcome.ALLOW if public else Outcome.ANON
+        return decision.outcomes["owner"] if public else Outcome.ANON
     if scope == "foreign" and role in CLIENT_ROLES:
         return Outcome.HIDDEN
     return decision.outcomes[role]
@@ -50,7 +50,7 @@ def expected(decision: Decision, role: str, scope: str, public: bool) -> Outcome
 def classify(status: int) -> str:
     if 200 <= status < 300:
         return Outcome.ALLOW
-    if status in (400, 409, 422):
+    if status in (400, 409, 410, 422):
         return Outcome.INVALID
     return {403: Outcome.DENY, 404: Outcome.HIDDEN, 401: Outcome.ANON}.get(status, f"status {status}")
 

@@ -10,17 +10,24 @@ from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.adapters.auth.static_token import StaticTokenAuthenticator, load_or_create_token
 from gifthub.adapters.auth.totp import PyOtpPasswords
 from gifthub.adapters.persistence.identity_unit_of_work import SqlIdentityUnitOfWork
+from gifthub.application.identity.accept_invitation import AcceptInvitation
 from gifthub.application.identity.authenticate import Authenticate
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_me import GetMe
+from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_members import ListMembers
+from gifthub.application.identity.moderate_user import ModerateUser
+from gifthub.application.identity.register import Register
 from gifthub.application.identity.remove_member import RemoveMember
+from gifthub.application.identity.request_password_reset import RequestPasswordReset
+from gifthub.application.identity.reset_password import ResetPassword
 from gifthub.application.identity.reset_two_factor import ResetTwoFactor
 from gifthub.application.identity.revoke_api_key import RevokeApiKey
+from gifthub.application.identity.search_users import SearchUsers
 from gifthub.application.identity.set_membership import SetMembership
 from gifthub.application.identity.sign_in import SignIn
 from gifthub.application.identity.sign_out import SignOut
@@ -71,4 +78,11 @@ class IdentityProvider(Provider):
         EnableTwoFactor,
         StepUp,
         ResetTwoFactor,
+        InviteUser,
+        AcceptInvitation,
+        RequestPasswordReset,
+        ResetPassword,
+        Register,
+        ModerateUser,
+        SearchUsers,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gifthub.adapters.persistence.repositories.api_clients import SqlApiClientRepository
 from gifthub.adapters.persistence.repositories.auth_sessions import SqlAuthSessionRepository
+from gifthub.adapters.persistence.repositories.one_time_tokens import SqlOneTimeTokenRepository
 from gifthub.adapters.persistence.repositories.throttles import SqlThrottleRepository
 from gifthub.adapters.persistence.repositories.users import SqlUserRepository
 from gifthub.adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork
@@ -16,4 +17,5 @@ class SqlIdentityUnitOfWork(SqlAlchemyUnitOfWork):
         self.auth_sessions = SqlAuthSessionRepository(self.session)
         self.api_clients = SqlApiClientRepository(self.session)
         self.throttles = SqlThrottleRepository(self.session)
+        self.one_time_tokens = SqlOneTimeTokenRepository(self.session)
         return self

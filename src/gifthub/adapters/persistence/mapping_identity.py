@@ -9,12 +9,14 @@ from gifthub.adapters.persistence.tables_identity import (
     auth_sessions,
     auth_throttles,
     cabinet_memberships,
+    one_time_tokens,
     project_grants,
     recovery_codes,
     users,
 )
 from gifthub.domain.api_client import ApiClient
 from gifthub.domain.auth_session import AuthSession
+from gifthub.domain.one_time_token import OneTimeToken
 from gifthub.domain.throttle import Throttle
 from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
 
@@ -27,3 +29,4 @@ def map_identity(mapper_registry: registry) -> None:
     mapper_registry.map_imperatively(ApiClient, api_clients)
     mapper_registry.map_imperatively(RecoveryCode, recovery_codes)
     mapper_registry.map_imperatively(Throttle, auth_throttles)
+    mapper_registry.map_imperatively(OneTimeToken, one_time_tokens)

@@ -5,6 +5,7 @@ from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, PrimaryKe
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
 from gifthub.domain.identity import CabinetRole, StaffRole
+from gifthub.domain.one_time_token import TokenPurpose
 from gifthub.domain.user import UserStatus
 
 users = Table(
@@ -94,4 +95,15 @@ auth_throttles = Table(
     Column("failures", Integer, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("locked_until", UtcDateTime, nullable=True),
+)
+
+one_time_tokens = Table(
+    "one_time_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("purpose", str_enum(TokenPurpose, 16), nullable=False),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime, nullable=True),
 )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from uuid import UUID
 
 from gifthub.application.authorization import ensure_can_manage_cabinet
@@ -29,8 +30,7 @@ class SetMembership:
 
     async def execute(self, principal: Principal, command: SetMembershipCommand) -> tuple[User, Membership]:
         email = normalize_email(command.email)
-        if command.project_ids and command.role.sees_every_project:
-            raise InvalidRole("project grants apply to operators and accountants only", field="project_ids")
+        check_grants_fit(command)
         now = self._clock.now()
         async with self._uow as uow:
             cabinet = await uow.cabinets.get(command.cabinet_id)
@@ -38,13 +38,26 @@ class SetMembership:
             user = await uow.users.get_by_email(email)
             if user is None or user.staff_role is not None:
                 raise NotFound("no client user with this email", field="email")
-            grants = []
-            for project_id in sorted(command.project_ids):
-                project = await uow.projects.get(project_id)
-                if project is None or project.cabinet_id != command.cabinet_id:
-                    raise NotFound(f"project {project_id} is not in this cabinet", field="project_ids")
-                grants.append(ProjectGrant(user.id, project_id, command.cabinet_id, now))
-            membership = Membership(user.id, command.cabinet_id, command.role, now)
-            await uow.users.set_membership(membership, grants)
+            membership = await grant_membership(uow, user, command, now)
             await uow.commit()
         return user, membership
+
+
+def check_grants_fit(command: SetMembershipCommand) -> None:
+    if command.project_ids and command.role.sees_every_project:
+        raise InvalidRole("project grants apply to operators and accountants only", field="project_ids")
+
+
+async def grant_membership(
+    uow: IdentityUnitOfWork, user: User, command: SetMembershipCommand, now: datetime
+) -> Membership:
+    """Replaces the user's role and project grants in the cabinet (projects must be of that cabinet)."""
+    grants = []
+    for project_id in sorted(command.project_ids):
+        project = await uow.projects.get(project_id)
+        if project is None or project.cabinet_id != command.cabinet_id:
+            raise NotFound(f"project {project_id} is not in this cabinet", field="project_ids")
+        grants.append(ProjectGrant(user.id, project_id, command.cabinet_id, now))
+    membership = Membership(user.id, command.cabinet_id, command.role, now)
+    await uow.users.set_membership(membership, grants)
+    return membership

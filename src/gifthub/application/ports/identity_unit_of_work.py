@@ -4,6 +4,7 @@ from typing import Protocol
 
 from gifthub.application.ports.api_client_repository import ApiClientRepository
 from gifthub.application.ports.auth_session_repository import AuthSessionRepository
+from gifthub.application.ports.one_time_token_repository import OneTimeTokenRepository
 from gifthub.application.ports.throttle_repository import ThrottleRepository
 from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.application.ports.user_repository import UserRepository
@@ -16,5 +17,6 @@ class IdentityUnitOfWork(UnitOfWork, Protocol):
     auth_sessions: AuthSessionRepository
     api_clients: ApiClientRepository
     throttles: ThrottleRepository
+    one_time_tokens: OneTimeTokenRepository
 
     async def __aenter__(self) -> IdentityUnitOfWork: ...

@@ -10,6 +10,7 @@ from gifthub.domain.identity_errors import (
     TwoFactorFailed,
     TwoFactorRequired,
 )
+from gifthub.domain.one_time_token import InvalidToken
 from gifthub.domain.throttle import TooManyAttempts
 
 IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
@@ -20,4 +21,5 @@ IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (TwoFactorFailed, 422, "Two-factor code refused"),
     (StepUpRequired, 403, "Fresh two-factor code required"),
     (TooManyAttempts, 429, "Too many attempts"),
+    (InvalidToken, 410, "Link invalid or expired"),
 ]

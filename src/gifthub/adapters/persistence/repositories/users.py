@@ -58,6 +58,11 @@ class SqlUserRepository:
     async def delete_recovery_codes(self, user_id: UUID) -> None:
         await self._session.execute(delete(recovery_codes).where(recovery_codes.c.user_id == user_id))
 
+    async def search(self, text: str, limit: int) -> list[User]:
+        pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = select(User).where(users.c.email.like(pattern, escape="\\")).order_by(users.c.email).limit(limit)
+        return list((await self._session.execute(query)).scalars())
+
     async def _forget(self, user_id: UUID, cabinet_id: UUID) -> int:
         await self._session.execute(
             delete(project_grants).where(project_grants.c.user_id == user_id, project_grants.c.cabinet_id == cabinet_id)

@@ -2,54 +2,79 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.datastructures import Cookie
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from gifthub.adapters.auth.settings import IdentitySettings
+from gifthub.application.identity.accept_invitation import AcceptInvitation
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_me import GetMe
+from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_members import ListMembers
+from gifthub.application.identity.moderate_user import ModerateUser
+from gifthub.application.identity.register import Register
 from gifthub.application.identity.remove_member import RemoveMember
+from gifthub.application.identity.request_password_reset import RequestPasswordReset
+from gifthub.application.identity.reset_password import ResetPassword
 from gifthub.application.identity.reset_two_factor import ResetTwoFactor
 from gifthub.application.identity.revoke_api_key import RevokeApiKey
+from gifthub.application.identity.search_users import SearchUsers
 from gifthub.application.identity.set_membership import SetMembership, SetMembershipCommand
 from gifthub.application.identity.sign_in import SignIn, SignInCommand
 from gifthub.application.identity.sign_out import SignOut
 from gifthub.application.identity.sign_out_everywhere import SignOutEverywhere
 from gifthub.application.identity.start_two_factor import StartTwoFactor
 from gifthub.application.identity.step_up import StepUp
+from gifthub.application.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT
 from gifthub.domain.identity import CabinetRole, Principal, StaffRole
 from gifthub.domain.identity_errors import InvalidRole
+from gifthub.domain.user import UserStatus
 from gifthub.entrypoints.http.principal import CSRF_COOKIE, SESSION_COOKIE
 from gifthub.entrypoints.http.schemas.identity import (
+    AcceptedOut,
     ApiKeyCheckIn,
     ApiKeyCheckOut,
     ApiKeyOut,
     CodeIn,
     CreateUserIn,
+    EmailIn,
     IssuedApiKeyOut,
     MemberList,
     MemberOut,
     MembershipIn,
     MeOut,
     RecoveryCodesOut,
+    RegisterIn,
     SignedInOut,
     SignedOutOut,
     SignInIn,
+    StatusIn,
+    TokenPasswordIn,
     TwoFactorSetupOut,
+    UserList,
     UserOut,
 )
 
 PUBLIC = {"public": True}
+RESET_ANSWER = "if an active account has this email, a reset link is on its way"
+REGISTER_ANSWER = "thank you: check your email; the account waits for approval by the platform"
+
+
+def _status(text: str) -> UserStatus:
+    try:
+        return UserStatus(text)
+    except ValueError:
+        raise InvalidRole("must be active, blocked or deactivated", field="status") from None
 
 
 def _client_ip(request: Request) -> str:
@@ -104,6 +129,30 @@ class AuthController(Controller):
         body = SignedInOut(user=UserOut.of(signed.user), csrf_token=signed.csrf_token, expires_at=signed.expires_at)
         cookies = _cookies(settings, signed.session_token, signed.csrf_token, int(ABSOLUTE_TIMEOUT.total_seconds()))
         return Response(body, status_code=200, cookies=cookies)
+
+    @post("/invitations/accept", summary="Set a password with the invitation's token", opt=PUBLIC, status_code=200)
+    async def accept_invitation(
+        self, data: JSONBody[TokenPasswordIn], use_case: FromDishka[AcceptInvitation]
+    ) -> UserOut:
+        return UserOut.of(await use_case.execute(data.token, data.password))
+
+    @post("/password-reset", summary="Email a reset link (same answer for every email)", opt=PUBLIC, status_code=202)
+    async def request_password_reset(
+        self, request: Request, data: JSONBody[EmailIn], use_case: FromDishka[RequestPasswordReset]
+    ) -> AcceptedOut:
+        await use_case.execute(data.email, _client_ip(request))
+        return AcceptedOut(detail=RESET_ANSWER)
+
+    @post("/password-reset/confirm", summary="Set a new password with the emailed token", opt=PUBLIC, status_code=204)
+    async def reset_password(self, data: JSONBody[TokenPasswordIn], use_case: FromDishka[ResetPassword]) -> None:
+        await use_case.execute(data.token, data.password)
+
+    @post("/register", summary="Self-registration; the account waits for approval", opt=PUBLIC, status_code=202)
+    async def register(
+        self, request: Request, data: JSONBody[RegisterIn], use_case: FromDishka[Register]
+    ) -> AcceptedOut:
+        await use_case.execute(data.email, data.password, _client_ip(request))
+        return AcceptedOut(detail=REGISTER_ANSWER)
 
     @post("/sign-out", summary="End this browser session", status_code=200)
     async def sign_out(
@@ -161,6 +210,26 @@ class UserController(Controller):
         )
         return UserOut.of(await use_case.execute(principal, command))
 
+    @get("/", summary="Back-office: find users by part of their email (platform staff)")
+    async def search_users(
+        self,
+        principal: FromDishka[Principal],
+        use_case: FromDishka[SearchUsers],
+        q: Annotated[str, QueryParameter(max_length=254, description="part of the email")] = "",
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    ) -> UserList:
+        return UserList(items=[UserOut.of(u) for u in await use_case.execute(principal, q, limit)])
+
+    @put("/{user_id:uuid}/status", summary="Approve, block or deactivate a user (platform administrators)")
+    async def moderate(
+        self,
+        user_id: FromPath[UUID],
+        data: JSONBody[StatusIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[ModerateUser],
+    ) -> UserOut:
+        return UserOut.of(await use_case.execute(principal, user_id, _status(data.status)))
+
     @post("/{user_id:uuid}/2fa/reset", summary="Turn a user's 2FA off (platform administrators)", status_code=200)
     async def reset_two_factor(
         self, user_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[ResetTwoFactor]
@@ -186,6 +255,20 @@ class MemberController(Controller):
         data: JSONBody[MembershipIn],
         principal: FromDishka[Principal],
         use_case: FromDishka[SetMembership],
+    ) -> MemberOut:
+        command = SetMembershipCommand(
+            cabinet_id=cabinet_id, email=data.email, role=_role(data.role), project_ids=frozenset(data.project_ids)
+        )
+        user, membership = await use_case.execute(principal, command)
+        return MemberOut.of(user, membership)
+
+    @post("/invite", summary="Invite by email with a role (owner); a new person gets a link", status_code=200)
+    async def invite(
+        self,
+        cabinet_id: FromPath[UUID],
+        data: JSONBody[MembershipIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[InviteUser],
     ) -> MemberOut:
         command = SetMembershipCommand(
             cabinet_id=cabinet_id, email=data.email, role=_role(data.role), project_ids=frozenset(data.project_ids)

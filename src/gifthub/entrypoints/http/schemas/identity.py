@@ -33,6 +33,28 @@ class SignInIn(Body):
     otp: OtpText | None = None
 
 
+class TokenPasswordIn(Body):
+    token: Annotated[str, msgspec.Meta(max_length=200, description="From the emailed link")]
+    password: PasswordText
+
+
+class EmailIn(Body):
+    email: EmailText
+
+
+class RegisterIn(Body):
+    email: EmailText
+    password: PasswordText
+
+
+class StatusIn(Body):
+    status: Annotated[str, msgspec.Meta(description="active (approve), blocked or deactivated")]
+
+
+class AcceptedOut(msgspec.Struct, frozen=True):
+    detail: str
+
+
 class CodeIn(Body):
     code: OtpText
 
@@ -82,6 +104,10 @@ class UserOut(msgspec.Struct, frozen=True):
             time_zone=user.time_zone,
             created_at=user.created_at,
         )
+
+
+class UserList(msgspec.Struct, frozen=True):
+    items: list[UserOut]
 
 
 class MembershipOut(msgspec.Struct, frozen=True):

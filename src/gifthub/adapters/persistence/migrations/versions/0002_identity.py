@@ -111,9 +111,23 @@ def upgrade() -> None:
         sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("key_hash", name=op.f("pk_auth_throttles")),
     )
+    op.create_table(
+        "one_time_tokens",
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("purpose", sa.String(length=16), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_one_time_tokens_user_id_users")),
+        sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_one_time_tokens")),
+    )
+    op.create_index("ix_one_time_tokens_user_id", "one_time_tokens", ["user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_one_time_tokens_user_id", table_name="one_time_tokens")
+    op.drop_table("one_time_tokens")
     op.drop_table("auth_throttles")
     op.drop_index("ix_recovery_codes_user_id", table_name="recovery_codes")
     op.drop_table("recovery_codes")
