@@ -64,6 +64,7 @@ class Decision:
     outcomes: dict[str, Outcome]
     scope: str = "none"  # "cabinet" | "project" | "none": what "foreign" swaps
     body: Body = None
+    query: Callable[[Any, dict], dict] | None = None  # query parameters, from the world and the scope's ids
     prepare: str | None = None  # a named hook in test_matrix.py run before each request
     ends_sessions: bool = False  # sign the users in again afterwards
     changes_api_key: bool = False  # issue the API client's key again afterwards
@@ -107,6 +108,7 @@ _READ_PROJECT_ADMIN = roles(
 _MANAGE_CABINET = roles(DENY, owner=ALLOW, platform_admin=ALLOW)
 _READ_CABINET_ADMIN = roles(DENY, owner=ALLOW, manager=ALLOW, platform_admin=ALLOW, platform_support=ALLOW)
 _PLATFORM_ADMIN_ONLY = roles(DENY, platform_admin=ALLOW)
+_AUDIT = roles(DENY, owner=ALLOW, platform_admin=ALLOW, platform_support=ALLOW)
 
 P = "/api/v1/projects/{project_id:uuid}"
 C = "/api/v1/cabinets/{cabinet_id:uuid}"
@@ -194,6 +196,13 @@ DECISIONS: dict[tuple[str, str], Decision] = {
         roles(INVALID, api_client=DENY), body=lambda w: {"code": "000000"}, notes="2FA is off: 422"
     ),
     ("POST", "/api/v1/users/{user_id:uuid}/2fa/reset"): Decision(_PLATFORM_ADMIN_ONLY),
+    # Own: ?cabinet_id= of the caller's cabinet (foreign: another's); staff may also omit it.
+    ("GET", "/api/v1/audit"): Decision(
+        _AUDIT, scope="cabinet", query=lambda w, values: {"cabinet_id": values["cabinet_id"]}
+    ),
+    ("GET", "/api/v1/audit/export.csv"): Decision(
+        _AUDIT, scope="cabinet", query=lambda w, values: {"cabinet_id": values["cabinet_id"]}
+    ),
     ("POST", "/api/v1/api-keys/check"): Decision(
         roles(ALLOW), body=lambda w: {"b2b_code": w.own["b2b_code"], "secret": "not the secret"}
     ),

@@ -159,7 +159,10 @@ async def test_the_authorization_matrix(settings, clock):
                     await PREPARE[decision.prepare](client, world)
                 values = world.own if scope == "own" else world.foreign
                 body = decision.body(world) if decision.body else None
-                answer = await client.request(method, _url(path, values), json=body, headers=world.credentials[role])
+                params = decision.query(world, values) if decision.query else None
+                answer = await client.request(
+                    method, _url(path, values), json=body, params=params, headers=world.credentials[role]
+                )
                 client.cookies.clear()
                 want, got = expected(decision, role, scope, public), classify(answer.status_code)
                 checked += 1

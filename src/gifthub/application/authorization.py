@@ -151,3 +151,16 @@ def ensure_step_up(principal: Principal, now: datetime, action: str = "this paym
         return
     if principal.stepped_up_at is None or now - principal.stepped_up_at > STEP_UP_VALID:
         raise StepUpRequired(f"confirm {action} with a fresh code: POST /api/v1/auth/step-up")
+
+
+def ensure_can_read_audit(principal: Principal, cabinet: Cabinet | None, cabinet_asked: bool) -> None:
+    """The audit trail: platform staff read all of it; a cabinet owner reads the cabinet's."""
+    if principal.is_platform:
+        if cabinet_asked:
+            ensure_sees_cabinet(principal, cabinet)
+        return
+    if not cabinet_asked:
+        raise Forbidden("ask for one cabinet's audit trail (cabinet_id)")
+    ensure_sees_cabinet(principal, cabinet)
+    if _client_role(principal, cabinet.id) is not CabinetRole.OWNER:
+        raise Forbidden("only the cabinet owner reads its audit trail")

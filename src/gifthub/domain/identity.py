@@ -50,6 +50,9 @@ class Principal:
     granted_projects: frozenset[UUID] = field(default_factory=frozenset)
     # Set when a staff member reads as a user ("impersonation"): changes are then refused.
     read_only: bool = False
+    on_behalf_of: str = ""
+    # Where the request came from (recorded for sign-ins and sensitive actions).
+    ip: str = ""
     # A person with 2FA, and when this session last confirmed a fresh TOTP (step-up).
     two_factor: bool = False
     stepped_up_at: datetime | None = None

@@ -19,6 +19,7 @@ from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_me import GetMe
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
+from gifthub.application.identity.list_audit import ListAudit
 from gifthub.application.identity.list_members import ListMembers
 from gifthub.application.identity.moderate_user import ModerateUser
 from gifthub.application.identity.register import Register
@@ -85,4 +86,5 @@ class IdentityProvider(Provider):
         Register,
         ModerateUser,
         SearchUsers,
+        ListAudit,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gifthub.adapters.persistence.repositories.api_clients import SqlApiClientRepository
+from gifthub.adapters.persistence.repositories.audit import SqlAuditRepository
 from gifthub.adapters.persistence.repositories.auth_sessions import SqlAuthSessionRepository
 from gifthub.adapters.persistence.repositories.one_time_tokens import SqlOneTimeTokenRepository
 from gifthub.adapters.persistence.repositories.throttles import SqlThrottleRepository
@@ -18,4 +19,5 @@ class SqlIdentityUnitOfWork(SqlAlchemyUnitOfWork):
         self.api_clients = SqlApiClientRepository(self.session)
         self.throttles = SqlThrottleRepository(self.session)
         self.one_time_tokens = SqlOneTimeTokenRepository(self.session)
+        self.audit = SqlAuditRepository(self.session)
         return self

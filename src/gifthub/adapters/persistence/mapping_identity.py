@@ -6,6 +6,7 @@ from sqlalchemy.orm import registry
 
 from gifthub.adapters.persistence.tables_identity import (
     api_clients,
+    audit_log,
     auth_sessions,
     auth_throttles,
     cabinet_memberships,
@@ -15,6 +16,7 @@ from gifthub.adapters.persistence.tables_identity import (
     users,
 )
 from gifthub.domain.api_client import ApiClient
+from gifthub.domain.audit import AuditRecord
 from gifthub.domain.auth_session import AuthSession
 from gifthub.domain.one_time_token import OneTimeToken
 from gifthub.domain.throttle import Throttle
@@ -30,3 +32,4 @@ def map_identity(mapper_registry: registry) -> None:
     mapper_registry.map_imperatively(RecoveryCode, recovery_codes)
     mapper_registry.map_imperatively(Throttle, auth_throttles)
     mapper_registry.map_imperatively(OneTimeToken, one_time_tokens)
+    mapper_registry.map_imperatively(AuditRecord, audit_log)

@@ -1,6 +1,6 @@
 """Tables of users, cabinet memberships, project grants, browser sessions and API clients."""
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Uuid
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text, Uuid
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
@@ -106,4 +106,21 @@ one_time_tokens = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("expires_at", UtcDateTime, nullable=False),
     Column("used_at", UtcDateTime, nullable=True),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("on_behalf_of", String(100), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("cabinet_id", Uuid, nullable=True),  # no foreign key: the trail outlives what it mentions
+    Column("target", String(200), nullable=False),
+    Column("ip", String(64), nullable=False),
+    Column("before_state", Text, nullable=False),
+    Column("after_state", Text, nullable=False),
+    Index("ix_audit_log_cabinet_created", "cabinet_id", "created_at"),
+    Index("ix_audit_log_created", "created_at", "id"),
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gifthub.application.authorization import ensure_platform_admin
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
@@ -50,5 +51,14 @@ class CreateUser:
                 updated_at=now,
             )
             uow.users.add(user)
+            audit(
+                uow,
+                self._ids.new_id(),
+                now,
+                principal,
+                "user.created",
+                target=f"user:{user.id}",
+                after={"email": email, "staff_role": command.staff_role},
+            )
             await uow.commit()
         return user

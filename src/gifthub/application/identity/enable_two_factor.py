@@ -3,6 +3,7 @@ from __future__ import annotations
 import secrets
 
 from gifthub.application.authorization import ensure_may_change
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.identity.person import the_person
 from gifthub.application.identity.second_factor import normalize_recovery_code
 from gifthub.application.identity.tokens import token_hash
@@ -46,5 +47,6 @@ class EnableTwoFactor:
             uow.users.add_recovery_codes(
                 [RecoveryCode(self._ids.new_id(), user.id, token_hash(normalize_recovery_code(c)), now) for c in codes]
             )
+            audit(uow, self._ids.new_id(), now, principal, "user.2fa_enabled", target=f"user:{user.id}")
             await uow.commit()
         return codes

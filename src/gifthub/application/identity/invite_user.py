@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from gifthub.application.authorization import ensure_can_manage_cabinet
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.identity.emails import email_token, request_email
 from gifthub.application.identity.set_membership import SetMembershipCommand, check_grants_fit, grant_membership
 from gifthub.application.ports.clock import Clock
@@ -39,5 +40,15 @@ class InviteUser:
                 email_token(uow, user, TokenPurpose.INVITATION, now, cabinet_name=cabinet.name, role=command.role.value)
             else:
                 request_email(uow, user, "cabinet_access", now, cabinet_name=cabinet.name, role=command.role.value)
+            audit(
+                uow,
+                self._ids.new_id(),
+                now,
+                principal,
+                "member.invited",
+                cabinet_id=command.cabinet_id,
+                target=f"user:{user.id}",
+                after={"role": command.role, "email": email},
+            )
             await uow.commit()
         return user, membership

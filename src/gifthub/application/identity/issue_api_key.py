@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from gifthub.application.authorization import ensure_can_manage_project, ensure_step_up
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.identity.tokens import new_token, token_hash
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -47,5 +48,15 @@ class IssueApiKey:
                 client.secret_hash = token_hash(secret)
                 client.rotated_at = now
                 client.revoked_at = None
+            audit(
+                uow,
+                self._ids.new_id(),
+                now,
+                principal,
+                "api_key.issued",
+                cabinet_id=project.cabinet_id,
+                target=f"project:{project.id}",
+                after={"b2b_code": client.b2b_code},
+            )
             await uow.commit()
         return IssuedApiKey(client, secret)

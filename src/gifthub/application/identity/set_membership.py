@@ -6,7 +6,9 @@ from uuid import UUID
 
 from gifthub.application.authorization import ensure_can_manage_cabinet
 from gifthub.application.errors import NotFound
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.ports.clock import Clock
+from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.domain.email_address import normalize_email
 from gifthub.domain.identity import CabinetRole, Principal
@@ -25,8 +27,8 @@ class SetMembershipCommand:
 class SetMembership:
     """The owner (or a platform admin) gives a user a role in the cabinet, with project grants."""
 
-    def __init__(self, uow: IdentityUnitOfWork, clock: Clock) -> None:
-        self._uow, self._clock = uow, clock
+    def __init__(self, uow: IdentityUnitOfWork, clock: Clock, ids: IdGenerator) -> None:
+        self._uow, self._clock, self._ids = uow, clock, ids
 
     async def execute(self, principal: Principal, command: SetMembershipCommand) -> tuple[User, Membership]:
         email = normalize_email(command.email)
@@ -39,6 +41,16 @@ class SetMembership:
             if user is None or user.staff_role is not None:
                 raise NotFound("no client user with this email", field="email")
             membership = await grant_membership(uow, user, command, now)
+            audit(
+                uow,
+                self._ids.new_id(),
+                now,
+                principal,
+                "member.set",
+                cabinet_id=command.cabinet_id,
+                target=f"user:{user.id}",
+                after={"role": command.role, "projects": sorted(map(str, command.project_ids))},
+            )
             await uow.commit()
         return user, membership
 

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import NoReturn
 
 from gifthub.application.identity.attempts import Attempts
+from gifthub.application.identity.audit_trail import audit
 from gifthub.application.identity.second_factor import accept_second_factor
 from gifthub.application.identity.tokens import new_token, token_hash
 from gifthub.application.ports.clock import Clock
@@ -61,16 +62,18 @@ class SignIn:
             if user is None or user.password_hash is None:
                 # Same work and same answer as a wrong password: an unknown email is not revealed.
                 self._hasher.burn(password)
-                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER))
+                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER), command.ip)
+            assert user.password_hash is not None
             if not self._hasher.verify(user.password_hash, password) or not user.status.may_sign_in:
-                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER))
+                await self._refuse(uow, attempts, now, InvalidCredentials(SAME_ANSWER), command.ip)
             if user.two_factor_enabled:
                 if not command.otp:
                     raise TwoFactorRequired("send the code of the authenticator app (or a recovery code) in otp")
                 if not await accept_second_factor(uow.users, self._passwords, user, command.otp, now):
                     error = TwoFactorFailed("the code is wrong or was already used", field="otp")
-                    await self._refuse(uow, attempts, now, error)
+                    await self._refuse(uow, attempts, now, error, command.ip)
             attempts.succeeded(now)
+            audit(uow, self._ids.new_id(), now, None, "auth.sign_in", target=f"user:{user.id}", ip=command.ip)
             if self._hasher.needs_rehash(user.password_hash):
                 user.password_hash = self._hasher.hash(password)
                 user.updated_at = now
@@ -90,8 +93,10 @@ class SignIn:
             await uow.commit()
         return SignedIn(user, session_token, csrf_token, session.expires_at)
 
-    @staticmethod
-    async def _refuse(uow: IdentityUnitOfWork, attempts: Attempts, now: datetime, error: Exception) -> NoReturn:
+    async def _refuse(
+        self, uow: IdentityUnitOfWork, attempts: Attempts, now: datetime, error: Exception, ip: str = ""
+    ) -> NoReturn:
         attempts.failed(now)
+        audit(uow, self._ids.new_id(), now, None, "auth.sign_in_failed", ip=ip, after={"reason": type(error).__name__})
         await uow.commit()  # the failure counts even though the sign-in is refused
         raise error

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from gifthub.application.ports.api_client_repository import ApiClientRepository
+from gifthub.application.ports.audit_repository import AuditRepository
 from gifthub.application.ports.auth_session_repository import AuthSessionRepository
 from gifthub.application.ports.one_time_token_repository import OneTimeTokenRepository
 from gifthub.application.ports.throttle_repository import ThrottleRepository
@@ -18,5 +19,6 @@ class IdentityUnitOfWork(UnitOfWork, Protocol):
     api_clients: ApiClientRepository
     throttles: ThrottleRepository
     one_time_tokens: OneTimeTokenRepository
+    audit: AuditRepository
 
     async def __aenter__(self) -> IdentityUnitOfWork: ...

@@ -9,6 +9,8 @@ Routes marked ``opt={"public": True}`` (sign-in, ...) need neither.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dishka import Provider, Scope, provide
 from litestar import Request
 from litestar.connection import ASGIConnection
@@ -25,6 +27,10 @@ CSRF_COOKIE = "gifthub_csrf"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_TOKEN_LENGTH = 512
+
+
+def _ip(connection: ASGIConnection) -> str:
+    return connection.client.host if connection.client else ""
 
 
 def is_public(handler: BaseRouteHandler) -> bool:
@@ -45,7 +51,7 @@ async def authenticated(connection: ASGIConnection, handler: BaseRouteHandler) -
         principal = await authenticator.authenticate_bearer(token)
         if principal is None:
             raise Unauthenticated("the token is not valid")
-        connection.state.principal = principal
+        connection.state.principal = replace(principal, ip=_ip(connection))
         return
     cookie = connection.cookies.get(SESSION_COOKIE, "")
     if not cookie or len(cookie) > MAX_TOKEN_LENGTH:
@@ -57,7 +63,7 @@ async def authenticated(connection: ASGIConnection, handler: BaseRouteHandler) -
         csrf = connection.headers.get(CSRF_HEADER, "")
         if not csrf or len(csrf) > MAX_TOKEN_LENGTH or not matches(csrf, found.csrf_hash):
             raise CsrfFailed("send the session's CSRF token in the X-CSRF-Token header", field="X-CSRF-Token")
-    connection.state.principal = found.principal
+    connection.state.principal = replace(found.principal, ip=_ip(connection))
     connection.state.session_id = found.session_id
 
 

@@ -39,6 +39,7 @@ from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT
 from gifthub.domain.identity import CabinetRole, Principal, StaffRole
 from gifthub.domain.identity_errors import InvalidRole
 from gifthub.domain.user import UserStatus
+from gifthub.entrypoints.http.controllers.audit import AuditController
 from gifthub.entrypoints.http.principal import CSRF_COOKIE, SESSION_COOKIE
 from gifthub.entrypoints.http.schemas.identity import (
     AcceptedOut,
@@ -326,4 +327,11 @@ class ApiKeyCheckController(Controller):
         return ApiKeyCheckOut(match=await use_case.execute(principal, data.b2b_code, data.secret))
 
 
-IDENTITY_CONTROLLERS = [AuthController, UserController, MemberController, ApiKeyController, ApiKeyCheckController]
+IDENTITY_CONTROLLERS = [
+    AuthController,
+    UserController,
+    MemberController,
+    ApiKeyController,
+    ApiKeyCheckController,
+    AuditController,
+]

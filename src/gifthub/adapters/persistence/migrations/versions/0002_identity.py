@@ -123,9 +123,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_one_time_tokens")),
     )
     op.create_index("ix_one_time_tokens_user_id", "one_time_tokens", ["user_id"])
+    op.create_table(
+        "audit_log",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor", sa.String(length=100), nullable=False),
+        sa.Column("on_behalf_of", sa.String(length=100), nullable=False),
+        sa.Column("action", sa.String(length=64), nullable=False),
+        sa.Column("cabinet_id", sa.Uuid(), nullable=True),
+        sa.Column("target", sa.String(length=200), nullable=False),
+        sa.Column("ip", sa.String(length=64), nullable=False),
+        sa.Column("before_state", sa.Text(), nullable=False),
+        sa.Column("after_state", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+    )
+    op.create_index("ix_audit_log_cabinet_created", "audit_log", ["cabinet_id", "created_at"])
+    op.create_index("ix_audit_log_created", "audit_log", ["created_at", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_log_created", table_name="audit_log")
+    op.drop_index("ix_audit_log_cabinet_created", table_name="audit_log")
+    op.drop_table("audit_log")
     op.drop_index("ix_one_time_tokens_user_id", table_name="one_time_tokens")
     op.drop_table("one_time_tokens")
     op.drop_table("auth_throttles")
