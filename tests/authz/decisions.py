@@ -179,6 +179,10 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", f"{C}/members"): Decision(
         _MANAGE_CABINET, scope="cabinet", body=lambda w: {"email": w.spare_email, "role": "operator"}
     ),
+    ("GET", f"{C}/security-policy"): Decision(_READ_CABINET_ADMIN, scope="cabinet"),
+    ("PUT", f"{C}/security-policy"): Decision(
+        _MANAGE_CABINET, scope="cabinet", body=lambda w: {"require_two_factor": False, "allowed_networks": []}
+    ),
     ("POST", f"{C}/members/invite"): Decision(
         _MANAGE_CABINET, scope="cabinet", body=lambda w: {"email": w.unique("inv") + "@example.com", "role": "manager"}
     ),

@@ -16,6 +16,7 @@ from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
+from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
 from gifthub.application.identity.get_me import GetMe
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
@@ -29,6 +30,7 @@ from gifthub.application.identity.reset_password import ResetPassword
 from gifthub.application.identity.reset_two_factor import ResetTwoFactor
 from gifthub.application.identity.revoke_api_key import RevokeApiKey
 from gifthub.application.identity.search_users import SearchUsers
+from gifthub.application.identity.set_cabinet_policy import SetCabinetPolicy
 from gifthub.application.identity.set_membership import SetMembership
 from gifthub.application.identity.sign_in import SignIn
 from gifthub.application.identity.sign_out import SignOut
@@ -87,4 +89,6 @@ class IdentityProvider(Provider):
         ModerateUser,
         SearchUsers,
         ListAudit,
+        GetCabinetPolicy,
+        SetCabinetPolicy,
     )

@@ -12,11 +12,11 @@ class IdentityAuthenticator:
     def __init__(self, bootstrap: StaticTokenAuthenticator, authenticate: Authenticate) -> None:
         self._bootstrap, self._authenticate = bootstrap, authenticate
 
-    async def authenticate_bearer(self, token: str) -> Principal | None:
+    async def authenticate_bearer(self, token: str, ip: str = "") -> Principal | None:
         principal = await self._bootstrap.authenticate_bearer(token)
         if principal is not None:
             return principal
-        return await self._authenticate.api_key(token)
+        return await self._authenticate.api_key(token, ip)
 
-    async def authenticate_session(self, token: str) -> SessionPrincipal | None:
-        return await self._authenticate.session(token)
+    async def authenticate_session(self, token: str, ip: str = "") -> SessionPrincipal | None:
+        return await self._authenticate.session(token, ip)

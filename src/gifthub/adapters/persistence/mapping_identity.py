@@ -10,6 +10,7 @@ from gifthub.adapters.persistence.tables_identity import (
     auth_sessions,
     auth_throttles,
     cabinet_memberships,
+    cabinet_policies,
     one_time_tokens,
     project_grants,
     recovery_codes,
@@ -18,6 +19,7 @@ from gifthub.adapters.persistence.tables_identity import (
 from gifthub.domain.api_client import ApiClient
 from gifthub.domain.audit import AuditRecord
 from gifthub.domain.auth_session import AuthSession
+from gifthub.domain.cabinet_policy import CabinetPolicy
 from gifthub.domain.one_time_token import OneTimeToken
 from gifthub.domain.throttle import Throttle
 from gifthub.domain.user import Membership, ProjectGrant, RecoveryCode, User
@@ -33,3 +35,4 @@ def map_identity(mapper_registry: registry) -> None:
     mapper_registry.map_imperatively(Throttle, auth_throttles)
     mapper_registry.map_imperatively(OneTimeToken, one_time_tokens)
     mapper_registry.map_imperatively(AuditRecord, audit_log)
+    mapper_registry.map_imperatively(CabinetPolicy, cabinet_policies)

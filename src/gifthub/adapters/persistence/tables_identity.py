@@ -1,6 +1,18 @@
 """Tables of users, cabinet memberships, project grants, browser sessions and API clients."""
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text, Uuid
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
 
 from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
@@ -123,4 +135,13 @@ audit_log = Table(
     Column("after_state", Text, nullable=False),
     Index("ix_audit_log_cabinet_created", "cabinet_id", "created_at"),
     Index("ix_audit_log_created", "created_at", "id"),
+)
+
+cabinet_policies = Table(
+    "cabinet_policies",
+    metadata,
+    Column("cabinet_id", Uuid, ForeignKey("cabinets.id"), primary_key=True),
+    Column("require_two_factor", Boolean, nullable=False),
+    Column("allowed_networks", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
 )

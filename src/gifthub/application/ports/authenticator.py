@@ -17,10 +17,10 @@ class SessionPrincipal:
 
 
 class Authenticator(Protocol):
-    async def authenticate_bearer(self, token: str) -> Principal | None:
+    async def authenticate_bearer(self, token: str, ip: str = "") -> Principal | None:
         """The principal a bearer token stands for, or None for an unknown, revoked or expired one."""
         ...
 
-    async def authenticate_session(self, token: str) -> SessionPrincipal | None:
+    async def authenticate_session(self, token: str, ip: str = "") -> SessionPrincipal | None:
         """The principal of a live browser session (sliding its idle timeout), or None."""
         ...

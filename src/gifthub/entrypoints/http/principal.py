@@ -48,7 +48,7 @@ async def authenticated(connection: ASGIConnection, handler: BaseRouteHandler) -
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN_LENGTH:
             raise Unauthenticated("send Authorization: Bearer <token>")
-        principal = await authenticator.authenticate_bearer(token)
+        principal = await authenticator.authenticate_bearer(token, _ip(connection))
         if principal is None:
             raise Unauthenticated("the token is not valid")
         connection.state.principal = replace(principal, ip=_ip(connection))
@@ -56,7 +56,7 @@ async def authenticated(connection: ASGIConnection, handler: BaseRouteHandler) -
     cookie = connection.cookies.get(SESSION_COOKIE, "")
     if not cookie or len(cookie) > MAX_TOKEN_LENGTH:
         raise Unauthenticated("sign in, or send Authorization: Bearer <token>")
-    found = await authenticator.authenticate_session(cookie)
+    found = await authenticator.authenticate_session(cookie, _ip(connection))
     if found is None:
         raise Unauthenticated("the session has ended; sign in again")
     if connection.scope.get("method", "GET") not in SAFE_METHODS:

@@ -16,6 +16,7 @@ from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
+from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
 from gifthub.application.identity.get_me import GetMe
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
@@ -28,6 +29,7 @@ from gifthub.application.identity.reset_password import ResetPassword
 from gifthub.application.identity.reset_two_factor import ResetTwoFactor
 from gifthub.application.identity.revoke_api_key import RevokeApiKey
 from gifthub.application.identity.search_users import SearchUsers
+from gifthub.application.identity.set_cabinet_policy import CabinetPolicyCommand, SetCabinetPolicy
 from gifthub.application.identity.set_membership import SetMembership, SetMembershipCommand
 from gifthub.application.identity.sign_in import SignIn, SignInCommand
 from gifthub.application.identity.sign_out import SignOut
@@ -46,6 +48,8 @@ from gifthub.entrypoints.http.schemas.identity import (
     ApiKeyCheckIn,
     ApiKeyCheckOut,
     ApiKeyOut,
+    CabinetPolicyIn,
+    CabinetPolicyOut,
     CodeIn,
     CreateUserIn,
     EmailIn,
@@ -327,7 +331,30 @@ class ApiKeyCheckController(Controller):
         return ApiKeyCheckOut(match=await use_case.execute(principal, data.b2b_code, data.secret))
 
 
+class CabinetPolicyController(Controller):
+    path = "/cabinets/{cabinet_id:uuid}/security-policy"
+    tags = ["users"]
+
+    @get("/", summary="2FA requirement and IP allow-list of the cabinet")
+    async def get_policy(
+        self, cabinet_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[GetCabinetPolicy]
+    ) -> CabinetPolicyOut:
+        return CabinetPolicyOut.of(await use_case.execute(principal, cabinet_id))
+
+    @put("/", summary="Require 2FA and/or allow only these networks (owner; step-up when 2FA is on)")
+    async def set_policy(
+        self,
+        cabinet_id: FromPath[UUID],
+        data: JSONBody[CabinetPolicyIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[SetCabinetPolicy],
+    ) -> CabinetPolicyOut:
+        command = CabinetPolicyCommand(cabinet_id, data.require_two_factor, list(data.allowed_networks))
+        return CabinetPolicyOut.of(await use_case.execute(principal, command))
+
+
 IDENTITY_CONTROLLERS = [
+    CabinetPolicyController,
     AuthController,
     UserController,
     MemberController,

@@ -189,3 +189,18 @@ class ApiKeyCheckOut(msgspec.Struct, frozen=True):
 
 class SignedOutOut(msgspec.Struct, frozen=True):
     sessions_ended: int
+
+
+class CabinetPolicyIn(Body):
+    require_two_factor: bool
+    allowed_networks: Annotated[list[str], msgspec.Meta(max_length=50, description="CIDRs; empty: any")] = []
+
+
+class CabinetPolicyOut(msgspec.Struct, frozen=True):
+    cabinet_id: UUID
+    require_two_factor: bool
+    allowed_networks: list[str]
+
+    @classmethod
+    def of(cls, policy) -> CabinetPolicyOut:
+        return cls(policy.cabinet_id, policy.require_two_factor, policy.networks)

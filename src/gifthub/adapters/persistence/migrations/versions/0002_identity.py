@@ -139,9 +139,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_audit_log_cabinet_created", "audit_log", ["cabinet_id", "created_at"])
     op.create_index("ix_audit_log_created", "audit_log", ["created_at", "id"])
+    op.create_table(
+        "cabinet_policies",
+        sa.Column("cabinet_id", sa.Uuid(), nullable=False),
+        sa.Column("require_two_factor", sa.Boolean(), nullable=False),
+        sa.Column("allowed_networks", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["cabinet_id"], ["cabinets.id"], name=op.f("fk_cabinet_policies_cabinet_id_cabinets")),
+        sa.PrimaryKeyConstraint("cabinet_id", name=op.f("pk_cabinet_policies")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("cabinet_policies")
     op.drop_index("ix_audit_log_created", table_name="audit_log")
     op.drop_index("ix_audit_log_cabinet_created", table_name="audit_log")
     op.drop_table("audit_log")
