@@ -199,6 +199,9 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", "/api/v1/auth/step-up"): Decision(
         roles(INVALID, api_client=DENY), body=lambda w: {"code": "000000"}, notes="2FA is off: 422"
     ),
+    ("POST", "/api/v1/users/{user_id:uuid}/impersonate"): Decision(
+        roles(DENY, platform_admin=ALLOW, platform_support=ALLOW)
+    ),
     ("POST", "/api/v1/users/{user_id:uuid}/2fa/reset"): Decision(_PLATFORM_ADMIN_ONLY),
     # Own: ?cabinet_id= of the caller's cabinet (foreign: another's); staff may also omit it.
     ("GET", "/api/v1/audit"): Decision(

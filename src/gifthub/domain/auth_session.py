@@ -8,6 +8,7 @@ from uuid import UUID
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
+IMPERSONATION_TIMEOUT = timedelta(hours=1)
 TOUCH_EVERY = timedelta(minutes=1)  # write last_seen_at at most this often
 STEP_UP_VALID = timedelta(minutes=5)  # how long a fresh TOTP confirms payment actions
 
@@ -25,6 +26,7 @@ class AuthSession:
     user_agent: str
     revoked_at: datetime | None = None
     stepped_up_at: datetime | None = None  # the last fresh TOTP (payment actions, key changes)
+    impersonated_by: str = ""  # a staff member reading as this user: the session is read-only
 
     def is_live(self, now: datetime) -> bool:
         return self.revoked_at is None and now < self.expires_at and now - self.last_seen_at < IDLE_TIMEOUT

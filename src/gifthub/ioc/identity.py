@@ -18,6 +18,7 @@ from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
 from gifthub.application.identity.get_me import GetMe
+from gifthub.application.identity.impersonate import Impersonate
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_audit import ListAudit
@@ -91,4 +92,5 @@ class IdentityProvider(Provider):
         ListAudit,
         GetCabinetPolicy,
         SetCabinetPolicy,
+        Impersonate,
     )

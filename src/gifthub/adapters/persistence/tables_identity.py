@@ -83,6 +83,7 @@ auth_sessions = Table(
     Column("user_agent", String(300), nullable=False),
     Column("revoked_at", UtcDateTime, nullable=True),
     Column("stepped_up_at", UtcDateTime, nullable=True),
+    Column("impersonated_by", String(100), nullable=False, default=""),
     Index("ix_auth_sessions_user", "user_id"),
 )
 

@@ -34,6 +34,8 @@ class Authenticate:
                 stepped_up_at=session.stepped_up_at,
             )
             principal = await self._within_policies(uow, principal, ip)
+            if session.impersonated_by:
+                principal = replace(principal, read_only=True, on_behalf_of=session.impersonated_by)
             if session.touch(now):
                 await uow.commit()
         return SessionPrincipal(principal, session.id, session.csrf_hash)

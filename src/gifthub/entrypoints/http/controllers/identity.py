@@ -18,6 +18,7 @@ from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
 from gifthub.application.identity.get_me import GetMe
+from gifthub.application.identity.impersonate import Impersonate
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_members import ListMembers
@@ -37,7 +38,7 @@ from gifthub.application.identity.sign_out_everywhere import SignOutEverywhere
 from gifthub.application.identity.start_two_factor import StartTwoFactor
 from gifthub.application.identity.step_up import StepUp
 from gifthub.application.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT
+from gifthub.domain.auth_session import ABSOLUTE_TIMEOUT, IMPERSONATION_TIMEOUT
 from gifthub.domain.identity import CabinetRole, Principal, StaffRole
 from gifthub.domain.identity_errors import InvalidRole
 from gifthub.domain.user import UserStatus
@@ -234,6 +235,20 @@ class UserController(Controller):
         use_case: FromDishka[ModerateUser],
     ) -> UserOut:
         return UserOut.of(await use_case.execute(principal, user_id, _status(data.status)))
+
+    @post("/{user_id:uuid}/impersonate", summary="A read-only session as this user (platform staff; audited)")
+    async def impersonate(
+        self,
+        user_id: FromPath[UUID],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[Impersonate],
+        settings: FromDishka[IdentitySettings],
+    ) -> Response[SignedInOut]:
+        done = await use_case.execute(principal, user_id)
+        body = SignedInOut(user=UserOut.of(done.user), csrf_token=done.csrf_token, expires_at=done.expires_at)
+        seconds = int(IMPERSONATION_TIMEOUT.total_seconds())
+        cookies = _cookies(settings, done.session_token, done.csrf_token, seconds)
+        return Response(body, status_code=201, cookies=cookies)
 
     @post("/{user_id:uuid}/2fa/reset", summary="Turn a user's 2FA off (platform administrators)", status_code=200)
     async def reset_two_factor(

@@ -142,6 +142,8 @@ class MeOut(msgspec.Struct, frozen=True):
     granted_projects: list[UUID]
     project_id: UUID | None
     user: UserOut | None
+    read_only: bool  # a staff member reading as this user
+    on_behalf_of: str  # ... and who that staff member is
 
     @classmethod
     def of(cls, me: Me) -> MeOut:
@@ -154,6 +156,8 @@ class MeOut(msgspec.Struct, frozen=True):
             granted_projects=sorted(p.granted_projects),
             project_id=p.project_id,
             user=UserOut.of(me.user) if me.user else None,
+            read_only=p.read_only,
+            on_behalf_of=p.on_behalf_of,
         )
 
 

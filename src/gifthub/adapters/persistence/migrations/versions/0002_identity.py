@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("user_agent", sa.String(length=300), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("stepped_up_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("impersonated_by", sa.String(length=100), nullable=False, server_default=""),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_auth_sessions_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_sessions")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_auth_sessions_token_hash")),
