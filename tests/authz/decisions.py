@@ -172,6 +172,10 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", "/api/v1/auth/sign-out"): Decision(roles(ALLOW), ends_sessions=True),
     ("POST", "/api/v1/auth/sign-out-everywhere"): Decision(roles(ALLOW, api_client=DENY), ends_sessions=True),
     ("GET", "/api/v1/auth/me"): Decision(roles(ALLOW)),
+    ("PATCH", "/api/v1/auth/me"): Decision(
+        roles(ALLOW, api_client=DENY), body=lambda w: {"time_zone": "Europe/Moscow"}
+    ),
+    ("DELETE", "/api/v1/users/{user_id:uuid}"): Decision(_PLATFORM_ADMIN_ONLY, prepare="fresh_user"),
     ("POST", "/api/v1/users"): Decision(
         _PLATFORM_ADMIN_ONLY, body=lambda w: {"email": w.unique("user") + "@example.com", "password": w.password}
     ),

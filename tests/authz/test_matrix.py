@@ -63,6 +63,7 @@ class World:
     foreign: dict[str, str] = field(default_factory=dict)
     emails: dict[str, str] = field(default_factory=dict)
     credentials: dict[str, dict[str, str]] = field(default_factory=dict)
+    spare_id: str = ""
     _counter: itertools.count = field(default_factory=itertools.count)
 
     def unique(self, prefix: str) -> str:
@@ -102,6 +103,7 @@ async def build_world(client) -> World:
     spare = await create_user(client, world.spare_email)
     own = await _tenant(client, world, "Own")
     foreign = await _tenant(client, world, "Foreign")
+    world.spare_id = spare["id"]
     world.own = {**own, "user_id": spare["id"]}
     world.foreign = {**foreign, "user_id": spare["id"]}
     grants = {"operator": [own["project_id"]], "accountant": [own["project_id"]]}
@@ -127,7 +129,13 @@ async def _spare_member(client, world: World) -> None:
         await add_member(client, tenant["cabinet_id"], world.spare_email, "operator")
 
 
-PREPARE = {"spare_member": _spare_member}
+async def _fresh_user(client, world: World) -> None:
+    """A throwaway user for DELETE /users/{user_id}: the spare stays intact."""
+    user = await create_user(client, world.unique("victim") + "@example.com")
+    world.own["user_id"] = world.foreign["user_id"] = user["id"]
+
+
+PREPARE = {"spare_member": _spare_member, "fresh_user": _fresh_user}
 
 
 def _url(path: str, values: dict[str, str]) -> str:
@@ -155,6 +163,7 @@ async def test_the_authorization_matrix(settings, clock):
             public = is_public(method, path)
             scopes = ("own", "foreign") if decision.scope != "none" else ("own",)
             for scope, role in itertools.product(scopes, ROLES):
+                world.own["user_id"] = world.foreign["user_id"] = world.spare_id
                 if decision.prepare:
                     await PREPARE[decision.prepare](client, world)
                 values = world.own if scope == "own" else world.foreign

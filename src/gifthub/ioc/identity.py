@@ -12,8 +12,10 @@ from gifthub.adapters.auth.totp import PyOtpPasswords
 from gifthub.adapters.persistence.identity_unit_of_work import SqlIdentityUnitOfWork
 from gifthub.application.identity.accept_invitation import AcceptInvitation
 from gifthub.application.identity.authenticate import Authenticate
+from gifthub.application.identity.change_time_zone import ChangeTimeZone
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser
+from gifthub.application.identity.delete_user import DeleteUser
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
@@ -93,4 +95,6 @@ class IdentityProvider(Provider):
         GetCabinetPolicy,
         SetCabinetPolicy,
         Impersonate,
+        DeleteUser,
+        ChangeTimeZone,
     )

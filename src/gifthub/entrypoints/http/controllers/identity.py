@@ -6,14 +6,16 @@ from typing import Annotated
 from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
-from litestar import Controller, Request, Response, delete, get, post, put
+from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.datastructures import Cookie
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.application.identity.accept_invitation import AcceptInvitation
+from gifthub.application.identity.change_time_zone import ChangeTimeZone
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
+from gifthub.application.identity.delete_user import DeleteUser
 from gifthub.application.identity.enable_two_factor import EnableTwoFactor
 from gifthub.application.identity.get_api_key import GetApiKey
 from gifthub.application.identity.get_cabinet_policy import GetCabinetPolicy
@@ -65,6 +67,7 @@ from gifthub.entrypoints.http.schemas.identity import (
     SignedOutOut,
     SignInIn,
     StatusIn,
+    TimeZoneIn,
     TokenPasswordIn,
     TwoFactorSetupOut,
     UserList,
@@ -198,6 +201,12 @@ class AuthController(Controller):
     ) -> None:
         await use_case.execute(principal, getattr(request.state, "session_id", None), data.code)
 
+    @patch("/me", summary="Change your time zone (times are stored in UTC, shown in this zone)")
+    async def change_me(
+        self, data: JSONBody[TimeZoneIn], principal: FromDishka[Principal], use_case: FromDishka[ChangeTimeZone]
+    ) -> UserOut:
+        return UserOut.of(await use_case.execute(principal, data.time_zone))
+
     @get("/me", summary="Who is calling: roles per cabinet, project grants, the user")
     async def me(self, principal: FromDishka[Principal], use_case: FromDishka[GetMe]) -> MeOut:
         return MeOut.of(await use_case.execute(principal))
@@ -249,6 +258,12 @@ class UserController(Controller):
         seconds = int(IMPERSONATION_TIMEOUT.total_seconds())
         cookies = _cookies(settings, done.session_token, done.csrf_token, seconds)
         return Response(body, status_code=201, cookies=cookies)
+
+    @delete("/{user_id:uuid}", summary="Delete a user, keeping history (platform administrators)", status_code=200)
+    async def delete_user(
+        self, user_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[DeleteUser]
+    ) -> UserOut:
+        return UserOut.of(await use_case.execute(principal, user_id))
 
     @post("/{user_id:uuid}/2fa/reset", summary="Turn a user's 2FA off (platform administrators)", status_code=200)
     async def reset_two_factor(

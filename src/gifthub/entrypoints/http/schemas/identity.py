@@ -47,6 +47,10 @@ class RegisterIn(Body):
     password: PasswordText
 
 
+class TimeZoneIn(Body):
+    time_zone: Annotated[str, msgspec.Meta(max_length=64, examples=["Asia/Almaty"])]
+
+
 class StatusIn(Body):
     status: Annotated[str, msgspec.Meta(description="active (approve), blocked or deactivated")]
 
