@@ -15,6 +15,7 @@ from gifthub.ioc.billing import BillingProvider
 from gifthub.ioc.catalog import CatalogProvider
 from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
+from gifthub.ioc.identity import IdentityProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 from gifthub.ioc.messaging import MessagingProvider
 
@@ -28,6 +29,7 @@ def providers() -> list[Provider]:
         CounterpartiesProvider(),
         MessagingProvider(),
         BillingProvider(),
+        IdentityProvider(),
     ]
 
 

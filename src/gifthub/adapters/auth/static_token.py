@@ -13,10 +13,13 @@ class StaticTokenAuthenticator:
     def __init__(self, admin_token: str) -> None:
         self._admin_token = admin_token.encode()
 
-    async def authenticate_bearer(self, token: str) -> Principal | None:
+    async def authenticate_bearer(self, token: str, ip: str = "") -> Principal | None:
         if hmac.compare_digest(token.encode(), self._admin_token):
             return Principal.staff("bootstrap-admin", StaffRole.PLATFORM_ADMIN)
         return None
+
+    async def authenticate_session(self, token: str, ip: str = "") -> None:
+        return None  # the bootstrap token knows no browser sessions
 
 
 def load_or_create_token(path: Path) -> str:

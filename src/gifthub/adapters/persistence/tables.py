@@ -2,6 +2,7 @@
 
 import gifthub.adapters.persistence.tables_catalog  # noqa: F401
 import gifthub.adapters.persistence.tables_counterparties  # noqa: F401
+import gifthub.adapters.persistence.tables_identity  # noqa: F401
 from gifthub.adapters.persistence import (  # noqa: F401
     tables_accounts,
     tables_billing,  # noqa: F401

@@ -15,6 +15,7 @@ from gifthub.domain.identity import Principal
 from gifthub.domain.money import Money
 from gifthub.domain.reference import Reference, ReferenceKind
 from gifthub.domain.region import Region
+from gifthub.entrypoints.cli.demo_users import seed_demo_owner
 from gifthub.ioc import make_container
 
 DEMO_CABINET = "Demo cabinet"
@@ -44,6 +45,7 @@ async def seed_demo(settings: Settings, say: Callable[[str], None]) -> None:
             posted = await (await scope.get(TopUpProject)).execute(
                 system, TopUpCommand(project.id, Money.parse("100000.00", "RUB"), DEMO_PAYMENT)
             )
+        owner_email, owner_password = await seed_demo_owner(container, settings, cabinet.id)
     finally:
         await container.close()
     token = settings.admin_token or load_or_create_token(settings.admin_token_file)
@@ -52,3 +54,9 @@ async def seed_demo(settings: Settings, say: Callable[[str], None]) -> None:
     say(f"Balance: {posted.project.balance}; available: {posted.project.available}")
     say("How to get in: every API call takes the platform administrator's bearer token:")
     say(f"  curl -H 'Authorization: Bearer {token}' {base}/api/v1/projects/{project.id}/balance")
+    say(f"Sign in as the demo cabinet owner: email {owner_email}  password {owner_password}")
+    say(
+        f"  curl -c cookies.txt -H 'Content-Type: application/json' -d "
+        f'\'{{"email": "{owner_email}", "password": "{owner_password}"}}\' {base}/api/v1/auth/sign-in'
+    )
+    say("  (cookies are Secure: over plain http://localhost set GIFTHUB_COOKIE_SECURE=false)")

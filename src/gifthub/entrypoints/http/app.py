@@ -20,6 +20,7 @@ from gifthub.entrypoints.http.controllers.companies import CompanyController
 from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
 from gifthub.entrypoints.http.controllers.dev_mailbox import DevMailboxController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
+from gifthub.entrypoints.http.controllers.identity import IDENTITY_CONTROLLERS
 from gifthub.entrypoints.http.controllers.low_balance import LowBalanceController
 from gifthub.entrypoints.http.controllers.notifications import NotificationController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
@@ -41,6 +42,7 @@ API_CONTROLLERS = [
     BillingPlatformController,
     NotificationController,
     LowBalanceController,
+    *IDENTITY_CONTROLLERS,
 ]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024

@@ -28,6 +28,7 @@ from gifthub.domain.errors import (
     InsufficientFunds,
     ProjectFrozen,
 )
+from gifthub.entrypoints.http.identity_problems import IDENTITY_PROBLEMS
 
 log = logging.getLogger("gifthub.http")
 
@@ -44,6 +45,7 @@ class ProblemType:
 
 # Domain and application errors not listed here are validation problems (422).
 _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
+    *IDENTITY_PROBLEMS,
     (InsufficientFunds, 409, "Insufficient funds"),
     (HoldClosed, 409, "Hold is closed"),
     (ProjectFrozen, 409, "Project is frozen"),

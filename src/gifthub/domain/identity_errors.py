@@ -1,0 +1,49 @@
+"""Errors of the identity capability; the HTTP edge maps each ``code`` to a problem type."""
+
+from __future__ import annotations
+
+from gifthub.domain.errors import DomainError
+
+
+class InvalidEmail(DomainError):
+    code = "invalid-email"
+
+
+class WeakPassword(DomainError):
+    code = "weak-password"
+
+
+class InvalidRole(DomainError):
+    code = "invalid-role"
+
+
+class EmailTaken(DomainError):
+    code = "email-taken"
+
+
+class InvalidCredentials(DomainError):
+    """One answer for an unknown email, a wrong password and a blocked account: no enumeration."""
+
+    code = "invalid-credentials"
+
+
+class CsrfFailed(DomainError):
+    code = "csrf-failed"
+
+
+class TwoFactorRequired(DomainError):
+    """The password was right; now the TOTP (or a recovery code) is needed in ``otp``."""
+
+    code = "two-factor-required"
+
+
+class TwoFactorFailed(DomainError):
+    """A wrong, expired or already used TOTP or recovery code."""
+
+    code = "two-factor-failed"
+
+
+class StepUpRequired(DomainError):
+    """A payment action or a key change needs a fresh TOTP: POST /api/v1/auth/step-up first."""
+
+    code = "step-up-required"

@@ -1,0 +1,51 @@
+"""The append-only audit trail: sensitive actions with who, what, when, IP, before/after; CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.conftest import AUTH
+from tests.support.identity import PASSWORD, add_member, create_user, sign_in
+
+
+async def test_owner_reads_and_exports_the_cabinet_audit_trail(web, clock):
+    cabinet = (await web.post("/api/v1/cabinets", json={"name": "Acme"}, headers=AUTH)).json()
+    await create_user(web, "owner@example.com")
+    await create_user(web, "clerk@example.com")
+    await add_member(web, cabinet["id"], "owner@example.com", "owner")
+    owner = await sign_in(web, "owner@example.com")
+    clock.advance(seconds=1)  # the trail is ordered by time
+    await web.post(
+        f"/api/v1/cabinets/{cabinet['id']}/members",
+        json={"email": "clerk@example.com", "role": "accountant"},
+        headers=owner,
+    )
+    await web.post("/api/v1/auth/sign-in", json={"email": "owner@example.com", "password": "wrong password!"})
+    web.cookies.clear()
+
+    trail = await web.get("/api/v1/audit", params={"cabinet_id": cabinet["id"]}, headers=owner)
+    assert trail.status_code == 200, trail.text
+    items = trail.json()["items"]
+    assert [i["action"] for i in items] == ["member.set", "member.set"]
+    last = items[-1]
+    assert last["actor"].startswith("user:") and last["ip"] == "testclient"
+    assert last["after"] == {"role": "accountant", "projects": []}
+
+    staff = await web.get("/api/v1/audit", params={"action": "auth.sign_in_failed"}, headers=AUTH)
+    assert [i["ip"] for i in staff.json()["items"]] == ["testclient"]
+    assert PASSWORD not in staff.text and "wrong password!" not in staff.text
+
+    moscow = await web.get(
+        "/api/v1/audit", params={"cabinet_id": cabinet["id"], "time_zone": "Europe/Moscow"}, headers=owner
+    )
+    assert moscow.json()["items"][0]["created_at"].endswith("+03:00")
+
+    export = await web.get("/api/v1/audit/export.csv", params={"cabinet_id": cabinet["id"]}, headers=owner)
+    assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(export.text)))
+    assert [r["action"] for r in rows] == ["member.set", "member.set"]
+
+    clerk = await sign_in(web, "clerk@example.com")
+    refused = await web.get("/api/v1/audit", params={"cabinet_id": cabinet["id"]}, headers=clerk)
+    assert refused.status_code == 403
