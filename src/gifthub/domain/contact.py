@@ -1,0 +1,44 @@
+"""Recipient contacts: an email address and a phone number, cleaned and checked the same way everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from gifthub.domain.errors import DomainError
+
+
+class InvalidContact(DomainError):
+    code = "invalid-contact"
+
+
+# Pragmatic, not RFC 5322: one @, a dotted domain, no spaces; what mail servers accept in practice.
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$"
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u200b\u200c\u200d\ufeff"), None)
+
+
+def clean_email(value: str, *, field: str = "email") -> str:
+    """Strips spaces, including the non-breaking ones spreadsheets paste in; lower-cases the domain."""
+    text = str(value).translate(_INVISIBLE).strip()
+    if not text:
+        return ""
+    if len(text) > 254 or not _EMAIL.match(text):
+        raise InvalidContact(f"{text!r} is not an email address", field=field)
+    local, _, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def clean_phone(value: str, *, field: str = "phone") -> str:
+    """Giftery wants 11 digits starting with 7 (RU, KZ); 8XXXXXXXXXX is read as 7XXXXXXXXXX."""
+    raw = str(value).translate(_INVISIBLE).strip()
+    if not raw:
+        return ""
+    digits = re.sub(r"[\s()\-+]", "", raw)
+    if not digits.isdigit():
+        raise InvalidContact(f"{raw!r} is not a phone number", field=field)
+    if len(digits) == 11 and digits.startswith("8"):
+        digits = "7" + digits[1:]
+    if len(digits) != 11 or not digits.startswith("7"):
+        raise InvalidContact(f"{raw!r} is not a phone number: expected 11 digits starting with 7", field=field)
+    return digits
