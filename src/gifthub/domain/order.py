@@ -151,7 +151,7 @@ class Order:
             raise InvalidOrder(f"the project pays in {self.currency}", field="line.nominal")
         if self.certificate_count + line.certificate_count > MAX_CERTIFICATES:
             raise InvalidOrder(f"an order holds at most {MAX_CERTIFICATES} certificates", field="lines")
-        self.lines.append(line)
+        self.lines = [*self.lines, line]  # a new list: storage notices the change
         self.updated_at = at
 
     def replace_lines(self, lines: Iterable[OrderLine], at: datetime) -> None:

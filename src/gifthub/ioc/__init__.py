@@ -12,12 +12,15 @@ from dishka import AsyncContainer, Provider, make_async_container
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
+from gifthub.ioc.orders import OrdersProvider, OrdersStandInProvider
 
 
 def providers() -> list[Provider]:
     return [
         InfrastructureProvider(),
+        OrdersStandInProvider(),  # remove once the catalog capability provides these ports
         AccountsProvider(),
+        OrdersProvider(),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import composite, registry
 
+from gifthub.adapters.persistence.mapping_orders import map_orders
 from gifthub.adapters.persistence.tables_accounts import cabinets, holds, ledger_entries, projects
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.hold import Hold
@@ -77,5 +78,6 @@ def map_domain() -> None:
             "reference": composite(Reference, ledger_entries.c.reference_kind, ledger_entries.c.reference_value),
         },
     )
+    map_orders(mapper_registry)
     for aggregate in (Cabinet, Project):
         event.listen(aggregate, "load", _give_events_list)

@@ -1,0 +1,53 @@
+"""Use cases of orders: drafts, submit, quick orders, XLSX lists, execution."""
+
+from __future__ import annotations
+
+from dishka import Provider, Scope, provide, provide_all
+
+from gifthub.adapters.ordering.standins import EmptyCatalog, NoCommission, UnconfiguredGiftery
+from gifthub.adapters.persistence.orders_unit_of_work import SqlOrdersUnitOfWork
+from gifthub.application.ordering.cancel_order import CancelOrder
+from gifthub.application.ordering.create_order import CreateOrder
+from gifthub.application.ordering.delete_order import DeleteOrder
+from gifthub.application.ordering.edit_order import EditOrder
+from gifthub.application.ordering.get_order import GetOrder
+from gifthub.application.ordering.list_certificates import ListCertificates
+from gifthub.application.ordering.list_orders import ListOrders
+from gifthub.application.ordering.quick_order import QuickOrder
+from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
+from gifthub.application.ordering.resume_awaiting_orders import ResumeOrdersAwaitingPayment
+from gifthub.application.ordering.submit_order import SubmitOrder
+from gifthub.application.ports.catalog_reader import CatalogReader
+from gifthub.application.ports.giftery_gateway import GifteryGateway
+from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
+from gifthub.application.ports.pricing_reader import PricingReader
+
+
+class OrdersStandInProvider(Provider):
+    """Catalog, pricing and Giftery until the catalog capability's providers (listed later) replace them."""
+
+    scope = Scope.APP
+
+    catalog = provide(EmptyCatalog, provides=CatalogReader)
+    pricing = provide(NoCommission, provides=PricingReader)
+    giftery = provide(UnconfiguredGiftery, provides=GifteryGateway)
+
+
+class OrdersProvider(Provider):
+    scope = Scope.REQUEST
+
+    unit_of_work = provide(SqlOrdersUnitOfWork, provides=OrdersUnitOfWork)
+
+    use_cases = provide_all(
+        CreateOrder,
+        EditOrder,
+        SubmitOrder,
+        CancelOrder,
+        DeleteOrder,
+        GetOrder,
+        ListOrders,
+        ListCertificates,
+        QuickOrder,
+        ResumeOrdersAwaitingPayment,
+        RecordIdempotentResponse,
+    )
