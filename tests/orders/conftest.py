@@ -88,3 +88,17 @@ class Runner:
             project_id, Money.parse(amount, Currency.RUB), Reference(ReferenceKind.PAYMENT, reference)
         )
         return await self.run(TopUpProject, command)
+
+
+@pytest.fixture
+async def client(settings, clock, fake_ports):
+    """The HTTP app with the fake catalog, pricing and Giftery (overrides the shared ``client``)."""
+    from litestar.testing import AsyncTestClient
+
+    from gifthub.entrypoints.http.app import create_app, http_providers
+    from tests.conftest import AUTH
+
+    container = make_container(settings, *http_providers(), clock_provider(clock), fake_ports)
+    async with AsyncTestClient(app=create_app(settings, container)) as client:
+        client.headers.update(AUTH)
+        yield client

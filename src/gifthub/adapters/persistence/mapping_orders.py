@@ -19,7 +19,7 @@ def _give_events_list(target, _context) -> None:
 def map_orders(mapper_registry: registry) -> None:
     # Never-loaded relationships: they only tell the flush to insert holds, then orders, then
     # certificates, so foreign keys hold when one transaction creates all three.
-    mapper_registry.map_imperatively(Order, orders, properties={"_hold": relationship(Hold, lazy="noload")})
+    mapper_registry.map_imperatively(Order, orders, properties={"_hold": relationship(Hold, lazy="raise")})
     c = order_certificates.c
     mapper_registry.map_imperatively(
         Certificate,
@@ -30,8 +30,8 @@ def map_orders(mapper_registry: registry) -> None:
             "_price_minor": c.price_minor,
             "nominal": composite(Money, c.nominal_minor, c.currency),
             "price": composite(Money, c.price_minor, c.currency),
-            "_order": relationship(Order, lazy="noload"),
-            "_hold": relationship(Hold, lazy="noload"),
+            "_order": relationship(Order, lazy="raise"),
+            "_hold": relationship(Hold, lazy="raise"),
         },
     )
     event.listen(Order, "load", _give_events_list)

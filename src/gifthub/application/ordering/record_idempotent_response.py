@@ -10,7 +10,7 @@ from gifthub.domain.identity import Principal
 
 @dataclass(frozen=True)
 class RecordIdempotentResponseCommand:
-    operation: str  # "create", "quick" or "submit:<order id>"
+    operation: str  # "create", "quick" or "submit"
     project_id: UUID
     key: str
     status_code: int

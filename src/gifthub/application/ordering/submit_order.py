@@ -37,7 +37,7 @@ class SubmitOrder:
         self._uow, self._clock, self._ids = uow, clock, ids
 
     async def execute(self, principal: Principal, command: SubmitOrderCommand) -> OrderOutcome:
-        scope = scope_of(f"submit:{command.order_id}", principal, command.project_id)
+        scope = scope_of("submit", principal, command.project_id)
         async with self._uow as uow:
             project, order = await order_for(uow, principal, command.project_id, command.order_id, write=True)
             replayed = await replay(uow, scope, command.idempotency)

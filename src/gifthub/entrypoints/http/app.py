@@ -12,12 +12,13 @@ from litestar.openapi.spec import Components, SecurityScheme
 from gifthub.config import Settings
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
+from gifthub.entrypoints.http.controllers.orders import OrderController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController]
+API_CONTROLLERS = [CabinetController, ProjectController, OrderController]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 

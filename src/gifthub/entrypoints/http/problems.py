@@ -19,12 +19,14 @@ from gifthub.application.errors import (
     NotFound,
     Unauthenticated,
 )
+from gifthub.application.ordering.errors import IdempotencyKeyReused
 from gifthub.domain.errors import (
     DomainError,
     HoldClosed,
     InsufficientFunds,
     ProjectFrozen,
 )
+from gifthub.domain.order_errors import IllegalOrderTransition
 
 log = logging.getLogger("gifthub.http")
 
@@ -46,6 +48,8 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (ProjectFrozen, 409, "Project is frozen"),
     (IdempotencyConflict, 409, "Reference already used"),
     (ConcurrencyConflict, 503, "Busy, try again"),
+    (IdempotencyKeyReused, 409, "Idempotency-Key reused with another request"),
+    (IllegalOrderTransition, 409, "Not allowed in the order's status"),
     (NotFound, 404, "Not found"),
     (Forbidden, 403, "Forbidden"),
     (Unauthenticated, 401, "Authentication required"),

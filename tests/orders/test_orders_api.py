@@ -1,0 +1,109 @@
+"""The orders API end to end through Litestar, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from tests.http.helpers import new_project
+
+DRAFT = {
+    "sender_name": "HR",
+    "timezone": "Asia/Almaty",
+    "lines": [
+        {
+            "product_id": "101",
+            "nominal": "1000.00",
+            "additional_nominals": ["3000.00"],
+            "recipients": [{"name": "Anna", "email": "anna@example.com"}, {"name": "Bob", "email": "anna@example.com"}],
+        },
+        {"product_id": "202", "nominal": "1500.00", "quantity": 2},
+    ],
+}
+
+
+async def test_create_submit_and_read_an_order(client):
+    project = await new_project(client, top_up="20000.00")
+    base = f"/api/v1/projects/{project['id']}/orders"
+    created = await client.post(base, json=DRAFT)
+    assert created.status_code == 201, created.text
+    order = created.json()
+    assert (order["status"], order["total"], order["face_total"], order["certificate_count"]) == (
+        "draft",
+        "11275.00",
+        "11000.00",
+        6,
+    )
+    assert order["lines"][0]["product"]["name"] == "Gift card 101"
+    assert order["lines"][0]["unit_prices"] == ["1025.00", "3075.00"]
+
+    submitted = await client.post(f"{base}/{order['id']}/submit")
+    assert submitted.status_code == 200, submitted.text
+    assert submitted.json()["status"] == "queued"
+    balance = (await client.get(f"/api/v1/projects/{project['id']}/balance")).json()
+    assert balance["held"] == "11275.00"
+
+    certificates = (await client.get(f"{base}/{order['id']}/certificates", params={"limit": 4})).json()
+    assert len(certificates["items"]) == 4 and certificates["next_cursor"]
+    assert certificates["items"][0]["state"] == "pending"
+
+    listed = (await client.get(base, params={"status": "queued"})).json()
+    assert [o["id"] for o in listed["items"]] == [order["id"]]
+
+    refused = await client.delete(f"{base}/{order['id']}")
+    assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/illegal-order-transition"
+
+
+async def test_idempotency_key_on_create_and_submit(client):
+    project = await new_project(client, top_up="20000.00")
+    base = f"/api/v1/projects/{project['id']}/orders"
+    headers = {"Idempotency-Key": "k-1"}
+    first = await client.post(base, json=DRAFT, headers=headers)
+    second = await client.post(base, json=DRAFT, headers=headers)
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert second.json() == first.json()
+    assert second.headers["Idempotent-Replayed"] == "true"
+    other = await client.post(base, json={**DRAFT, "sender_name": "Someone else"}, headers=headers)
+    assert other.status_code == 409
+    assert other.json()["type"] == "/problems/idempotency-key-reused"
+    assert len((await client.get(base)).json()["items"]) == 1
+
+    order_id = first.json()["id"]
+    submit = await client.post(f"{base}/{order_id}/submit", headers={"Idempotency-Key": "s-1"})
+    again = await client.post(f"{base}/{order_id}/submit", headers={"Idempotency-Key": "s-1"})
+    assert (submit.status_code, again.status_code) == (200, 200)
+    assert again.json() == submit.json()
+    balance = (await client.get(f"/api/v1/projects/{project['id']}/balance")).json()
+    assert balance["held"] == "11275.00"  # held once
+
+
+async def test_bad_requests_answer_problem_details_naming_the_field(client):
+    project = await new_project(client)
+    base = f"/api/v1/projects/{project['id']}/orders"
+    unknown = await client.post(base, json={"lines": [{"product_id": "nope", "nominal": "1000.00"}]})
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"] == [
+        {"field": "lines[0].product_id", "message": "product 'nope' is not in the catalog"}
+    ]
+    nominal = await client.post(base, json={"lines": [{"product_id": "101", "nominal": "999.00"}]})
+    assert nominal.status_code == 422 and nominal.json()["errors"][0]["field"] == "lines[0].nominal"
+    naive = await client.post(base, json={"scheduled_at": "2030-01-01T10:00:00", "lines": []})
+    assert naive.status_code == 422 and naive.json()["errors"][0]["field"] == "scheduled_at"
+    extra = await client.post(base, json={"lines": [], "surprise": 1})
+    assert extra.status_code == 400
+
+
+async def test_quick_order_waits_for_payment_then_resumes(client):
+    project = await new_project(client, top_up="100.00")
+    base = f"/api/v1/projects/{project['id']}/orders"
+    quick = await client.post(
+        f"{base}/quick", json={"product_id": "202", "nominal": "1000.00", "emails": ["a@x.ru", "b@x.ru", "c@x.ru"]}
+    )
+    assert quick.status_code == 201, quick.text
+    assert (quick.json()["status"], quick.json()["total"]) == ("awaiting_payment", "3075.00")
+    await client.post(
+        f"/api/v1/projects/{project['id']}/top-ups",
+        json={"amount": "2975.00", "currency": "RUB", "reference": {"kind": "payment", "value": "inv-1"}},
+    )
+    resumed = await client.post(f"{base}/resume")
+    assert resumed.json() == {"queued": [quick.json()["id"]]}
+    cancelled = await client.post(f"{base}/{quick.json()['id']}/cancel")
+    assert cancelled.status_code == 409
