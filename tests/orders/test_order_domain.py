@@ -49,6 +49,8 @@ def test_free_nominal_must_fit_range_and_step():
 
 def test_contacts_are_cleaned_and_checked():
     assert clean_email("\u00a0Anna@Example.COM ") == "Anna@example.com"
+    with pytest.raises(InvalidContact):
+        clean_email("anna\u00a0@example.com")
     assert clean_phone("8 (916) 123-45-67") == "79161234567"
     with pytest.raises(InvalidContact):
         clean_email("anna@@example")

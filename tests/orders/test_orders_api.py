@@ -107,3 +107,30 @@ async def test_quick_order_waits_for_payment_then_resumes(client):
     assert resumed.json() == {"queued": [quick.json()["id"]]}
     cancelled = await client.post(f"{base}/{quick.json()['id']}/cancel")
     assert cancelled.status_code == 409
+
+
+async def test_xlsx_template_preview_and_accept_over_http(client):
+    from tests.orders.xlsx_files import xlsx
+
+    project = await new_project(client)
+    base = f"/api/v1/projects/{project['id']}/orders"
+    template = await client.get(f"{base}/xlsx/template")
+    assert template.status_code == 200
+    assert template.headers["content-type"].startswith("application/vnd.openxmlformats")
+    content = xlsx([["101", 1000, 1, "Anna", "anna@example.com"], ["101", 999, 1, "Bob", "bob@example.com"]])
+    files = {"file": ("list.xlsx", content, "application/octet-stream")}
+    preview = await client.post(f"{base}/xlsx", files=files, data={"timezone": "Europe/Moscow"})
+    assert preview.status_code == 200, preview.text
+    body = preview.json()
+    assert (body["rows"], body["valid_rows"], body["failed_rows"], body["order"]) == (2, 1, [3], None)
+    assert body["problems"][0]["row"] == 3 and body["problems"][0]["column"] == "B"
+
+    accepted = await client.post(f"{base}/xlsx", files=files, data={"accept": "true"})
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["order"]["certificate_count"] == 1
+    again = await client.post(f"{base}/xlsx", files=files, data={"accept": "true"})
+    assert again.status_code == 200 and again.json()["replayed"] is True
+
+    broken = await client.post(f"{base}/xlsx", files={"file": ("x.xlsx", b"hello", "text/plain")})
+    assert broken.status_code == 422
+    assert broken.json()["errors"] == [{"field": "file", "message": "the file is not an XLSX workbook"}]

@@ -15,14 +15,18 @@ class InvalidContact(DomainError):
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$"
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u200b\u200c\u200d\ufeff"), None)
+_INVISIBLE_CHARS = "\u00a0\u2007\u202f\u200b\u200c\u200d\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 
 
 def clean_email(value: str, *, field: str = "email") -> str:
-    """Strips spaces, including the non-breaking ones spreadsheets paste in; lower-cases the domain."""
-    text = str(value).translate(_INVISIBLE).strip()
+    """Strips surrounding spaces, including the non-breaking ones spreadsheets paste in; one inside the
+    address is refused (guessing where it belongs could send a gift to a stranger)."""
+    text = str(value).strip().strip(_INVISIBLE_CHARS).strip()
     if not text:
         return ""
+    if any(char in _INVISIBLE_CHARS or char.isspace() for char in text):
+        raise InvalidContact(f"{text!r} contains a space or a non-breaking space inside the address", field=field)
     if len(text) > 254 or not _EMAIL.match(text):
         raise InvalidContact(f"{text!r} is not an email address", field=field)
     local, _, domain = text.rpartition("@")

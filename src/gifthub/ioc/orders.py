@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dishka import Provider, Scope, provide, provide_all
 
+from gifthub.adapters.documents.xlsx_order_sheet import XlsxOrderSheetReader
 from gifthub.adapters.ordering.standins import EmptyCatalog, NoCommission, UnconfiguredGiftery
 from gifthub.adapters.persistence.orders_unit_of_work import SqlOrdersUnitOfWork
 from gifthub.application.ordering.cancel_order import CancelOrder
@@ -11,14 +12,17 @@ from gifthub.application.ordering.create_order import CreateOrder
 from gifthub.application.ordering.delete_order import DeleteOrder
 from gifthub.application.ordering.edit_order import EditOrder
 from gifthub.application.ordering.get_order import GetOrder
+from gifthub.application.ordering.get_order_template import GetOrderTemplate
 from gifthub.application.ordering.list_certificates import ListCertificates
 from gifthub.application.ordering.list_orders import ListOrders
 from gifthub.application.ordering.quick_order import QuickOrder
 from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
 from gifthub.application.ordering.resume_awaiting_orders import ResumeOrdersAwaitingPayment
 from gifthub.application.ordering.submit_order import SubmitOrder
+from gifthub.application.ordering.upload_xlsx_order import UploadXlsxOrder
 from gifthub.application.ports.catalog_reader import CatalogReader
 from gifthub.application.ports.giftery_gateway import GifteryGateway
+from gifthub.application.ports.order_sheet import OrderSheetReader
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
 
@@ -37,6 +41,7 @@ class OrdersProvider(Provider):
     scope = Scope.REQUEST
 
     unit_of_work = provide(SqlOrdersUnitOfWork, provides=OrdersUnitOfWork)
+    sheet_reader = provide(XlsxOrderSheetReader, provides=OrderSheetReader, scope=Scope.APP)
 
     use_cases = provide_all(
         CreateOrder,
@@ -50,4 +55,6 @@ class OrdersProvider(Provider):
         QuickOrder,
         ResumeOrdersAwaitingPayment,
         RecordIdempotentResponse,
+        UploadXlsxOrder,
+        GetOrderTemplate,
     )

@@ -14,11 +14,12 @@ from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.orders import OrderController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
+from gifthub.entrypoints.http.controllers.xlsx_orders import XlsxOrderController
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.ioc import make_container
 
-API_CONTROLLERS = [CabinetController, ProjectController, OrderController]
+API_CONTROLLERS = [CabinetController, ProjectController, OrderController, XlsxOrderController]
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 

@@ -247,3 +247,19 @@ class CertificatePage(msgspec.Struct, frozen=True):
 
 class ResumedOut(msgspec.Struct, frozen=True):
     queued: list[UUID]
+
+
+class RowProblemOut(msgspec.Struct, frozen=True):
+    row: int
+    column: str
+    header: str
+    message: str
+
+
+class XlsxResultOut(msgspec.Struct, frozen=True):
+    rows: int
+    valid_rows: int
+    failed_rows: list[int]
+    problems: list[RowProblemOut]
+    order: OrderSummaryOut | None
+    replayed: bool
