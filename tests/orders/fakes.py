@@ -74,21 +74,23 @@ class FakeGiftery:
     delay: float = 0.0
     placed: dict[str, _Placed] = field(default_factory=dict)
     make_order_calls: list[str] = field(default_factory=list)  # uuids, in call order
+    duplicate_orders: list[str] = field(default_factory=list)  # make_order for a uuid already taken
 
     async def make_order(self, request: CertificateRequest) -> str:
         self.make_order_calls.append(request.uuid)
-        if self.delay:
-            await asyncio.sleep(self.delay)
         if self.unavailable_before_taking:
             self.unavailable_before_taking -= 1
             raise GifteryUnavailable("connection reset")
         if request.product_id in self.refuse_products:
             raise GifteryError(17, "Product is inactive")
-        if request.uuid in self.placed:  # Giftery de-duplicates on uuid
+        if request.uuid in self.placed:  # a second purchase attempt for the same certificate
+            self.duplicate_orders.append(request.uuid)
             return self.placed[request.uuid].queue_id
         outcome = "error" if request.product_id in self.fail_products else "ok"
         queue_id = str(1000 + len(self.placed))
         self.placed[request.uuid] = _Placed(request, queue_id, self.polls_before_done, outcome)
+        if self.delay:  # taken, and the answer is slow: a crash now leaves the outcome unknown to us
+            await asyncio.sleep(self.delay)
         if self.timeouts_after_taking:
             self.timeouts_after_taking -= 1
             raise GifteryUnavailable("read timeout")

@@ -11,6 +11,7 @@ from gifthub.application.ordering.cancel_order import CancelOrder
 from gifthub.application.ordering.create_order import CreateOrder
 from gifthub.application.ordering.delete_order import DeleteOrder
 from gifthub.application.ordering.edit_order import EditOrder
+from gifthub.application.ordering.execute_certificates import ExecuteCertificates
 from gifthub.application.ordering.get_order import GetOrder
 from gifthub.application.ordering.get_order_template import GetOrderTemplate
 from gifthub.application.ordering.list_certificates import ListCertificates
@@ -18,10 +19,13 @@ from gifthub.application.ordering.list_orders import ListOrders
 from gifthub.application.ordering.quick_order import QuickOrder
 from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
 from gifthub.application.ordering.resume_awaiting_orders import ResumeOrdersAwaitingPayment
+from gifthub.application.ordering.retry_certificate import RetryCertificate
 from gifthub.application.ordering.submit_order import SubmitOrder
 from gifthub.application.ordering.upload_xlsx_order import UploadXlsxOrder
 from gifthub.application.ports.catalog_reader import CatalogReader
+from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.giftery_gateway import GifteryGateway
+from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.order_sheet import OrderSheetReader
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
@@ -57,4 +61,11 @@ class OrdersProvider(Provider):
         RecordIdempotentResponse,
         UploadXlsxOrder,
         GetOrderTemplate,
+        RetryCertificate,
     )
+
+    @provide
+    def execute_certificates(
+        self, uow: OrdersUnitOfWork, giftery: GifteryGateway, clock: Clock, ids: IdGenerator
+    ) -> ExecuteCertificates:
+        return ExecuteCertificates(uow, giftery, clock, ids)

@@ -20,8 +20,10 @@ class SqlCertificateRepository:
     def add_many(self, certificates: Sequence[Certificate]) -> None:
         self._session.add_all(certificates)
 
-    async def get(self, certificate_id: UUID) -> Certificate | None:
-        return await self._session.get(Certificate, certificate_id)
+    async def get(self, certificate_id: UUID, *, for_update: bool = False) -> Certificate | None:
+        return await self._session.get(
+            Certificate, certificate_id, with_for_update=for_update or None, populate_existing=for_update
+        )
 
     async def list_for_order(self, order_id: UUID, *, after_position: int | None, limit: int) -> list[Certificate]:
         query = select(Certificate).where(_c.order_id == order_id).order_by(_c.position).limit(limit)
