@@ -134,3 +134,58 @@ async def test_xlsx_template_preview_and_accept_over_http(client):
     broken = await client.post(f"{base}/xlsx", files={"file": ("x.xlsx", b"hello", "text/plain")})
     assert broken.status_code == 422
     assert broken.json()["errors"] == [{"field": "file", "message": "the file is not an XLSX workbook"}]
+
+
+async def test_worker_delivery_retry_resend_and_archive_over_http(client, app, clock, giftery, settings):
+    import json
+
+    from sqlalchemy import text
+
+    from gifthub.adapters.persistence.engine import create_engine
+    from tests.orders.test_order_worker import drain
+
+    giftery.refuse_products = {"202"}
+    project = await new_project(client, top_up="10000.00")
+    base = f"/api/v1/projects/{project['id']}/orders"
+    good = (
+        await client.post(f"{base}/quick", json={"product_id": "101", "nominal": "1000.00", "emails": ["a@x.ru"]})
+    ).json()
+    bad = (
+        await client.post(f"{base}/quick", json={"product_id": "202", "nominal": "1000.00", "emails": ["b@x.ru"]})
+    ).json()
+    await drain(app, clock)
+
+    [issued] = (await client.get(f"{base}/{good['id']}/certificates")).json()["items"]
+    assert (issued["state"], issued["delivery_status"]) == ("delivered", "sent") and issued["code"]
+    [failed] = (await client.get(f"{base}/{bad['id']}/certificates")).json()["items"]
+    assert failed["failure_reason"] == "Giftery refused the order: Product is inactive (code 17)"
+    assert (await client.get(f"{base}/{bad['id']}")).json()["status"] == "failed"
+
+    giftery.refuse_products = set()
+    retried = await client.post(f"{base}/{bad['id']}/certificates/{failed['id']}/retry")
+    assert retried.status_code == 200 and retried.json()["state"] == "pending"
+    await drain(app, clock)
+    assert (await client.get(f"{base}/{bad['id']}")).json()["status"] == "completed"
+
+    resent = await client.post(f"{base}/{good['id']}/certificates/{issued['id']}/resend", json={"email": "new@x.ru"})
+    assert resent.status_code == 200 and resent.json()["email"] == "new@x.ru"
+    archive = await client.post(f"{base}/{good['id']}/resend-archive", json={"email": "boss@x.ru"})
+    assert archive.status_code == 202 and archive.json() == {"certificates": 1}
+    wrong = await client.post(f"{base}/{good['id']}/certificates/{issued['id']}/resend", json={"email": "nope"})
+    assert wrong.status_code == 422
+
+    engine = create_engine(settings.database_url)
+    async with engine.connect() as connection:
+        rows = (await connection.execute(text("select event_name, payload from outbox order by occurred_at"))).all()
+    await engine.dispose()
+    events = [(name, json.loads(payload)) for name, payload in rows]
+    audit = [p for n, p in events if n == "order.certificate_resent"]
+    assert [(a["previous_address"], a["address"]) for a in audit] == [("a@x.ru", "new@x.ru")]
+    assert audit[0]["requested_by"].startswith("platform_staff:")
+    emails = [p for n, p in events if n == "email.requested"]
+    assert {(e["to"], e["template"]) for e in emails} == {
+        ("new@x.ru", "certificate"),
+        ("boss@x.ru", "certificates_archive"),
+    }
+    assert json.loads(next(e for e in emails if e["to"] == "boss@x.ru")["context"]["certificates"])[0]["code"]
+    assert any(n == "order.finished" for n, _ in events)

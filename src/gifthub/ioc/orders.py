@@ -18,6 +18,8 @@ from gifthub.application.ordering.list_certificates import ListCertificates
 from gifthub.application.ordering.list_orders import ListOrders
 from gifthub.application.ordering.quick_order import QuickOrder
 from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
+from gifthub.application.ordering.resend_certificate import ResendCertificate
+from gifthub.application.ordering.resend_order_archive import ResendOrderArchive
 from gifthub.application.ordering.resume_awaiting_orders import ResumeOrdersAwaitingPayment
 from gifthub.application.ordering.retry_certificate import RetryCertificate
 from gifthub.application.ordering.submit_order import SubmitOrder
@@ -62,6 +64,8 @@ class OrdersProvider(Provider):
         UploadXlsxOrder,
         GetOrderTemplate,
         RetryCertificate,
+        ResendCertificate,
+        ResendOrderArchive,
     )
 
     @provide

@@ -25,16 +25,21 @@ from gifthub.application.ordering.record_idempotent_response import (
     RecordIdempotentResponse,
     RecordIdempotentResponseCommand,
 )
+from gifthub.application.ordering.resend_certificate import ResendCertificate, ResendCertificateCommand
+from gifthub.application.ordering.resend_order_archive import ResendOrderArchive, ResendOrderArchiveCommand
 from gifthub.application.ordering.resume_awaiting_orders import (
     ResumeOrdersAwaitingPayment,
     ResumeOrdersAwaitingPaymentCommand,
 )
+from gifthub.application.ordering.retry_certificate import RetryCertificate, RetryCertificateCommand
 from gifthub.application.ordering.submit_order import SubmitOrder, SubmitOrderCommand
 from gifthub.application.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from gifthub.domain.identity import Principal
 from gifthub.domain.order import OrderStatus
 from gifthub.domain.order_errors import InvalidOrder
 from gifthub.entrypoints.http.schemas.orders import (
+    ArchiveIn,
+    ArchiveOut,
     CertificateOut,
     CertificatePage,
     DraftIn,
@@ -42,6 +47,7 @@ from gifthub.entrypoints.http.schemas.orders import (
     OrderPage,
     OrderSummaryOut,
     QuickOrderIn,
+    ResendIn,
     ResumedOut,
 )
 
@@ -233,3 +239,48 @@ class OrderController(Controller):
     ) -> CertificatePage:
         page = await use_case.execute(principal, project_id, order_id, limit=limit, cursor=cursor)
         return CertificatePage([CertificateOut.of(c) for c in page.items], page.next_cursor)
+
+    @post(
+        "/{order_id:uuid}/certificates/{certificate_id:uuid}/retry",
+        summary="Try a failed certificate again",
+        status_code=200,
+    )
+    async def retry_certificate(
+        self,
+        project_id: FromPath[UUID],
+        order_id: FromPath[UUID],
+        certificate_id: FromPath[UUID],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[RetryCertificate],
+    ) -> CertificateOut:
+        command = RetryCertificateCommand(project_id, order_id, certificate_id)
+        return CertificateOut.of(await use_case.execute(principal, command))
+
+    @post(
+        "/{order_id:uuid}/certificates/{certificate_id:uuid}/resend",
+        summary="Send an issued certificate again",
+        status_code=200,
+    )
+    async def resend_certificate(
+        self,
+        project_id: FromPath[UUID],
+        order_id: FromPath[UUID],
+        certificate_id: FromPath[UUID],
+        data: JSONBody[ResendIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[ResendCertificate],
+    ) -> CertificateOut:
+        command = ResendCertificateCommand(project_id, order_id, certificate_id, data.email)
+        return CertificateOut.of(await use_case.execute(principal, command))
+
+    @post("/{order_id:uuid}/resend-archive", summary="All issued certificates zipped to one address", status_code=202)
+    async def resend_archive(
+        self,
+        project_id: FromPath[UUID],
+        order_id: FromPath[UUID],
+        data: JSONBody[ArchiveIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[ResendOrderArchive],
+    ) -> ArchiveOut:
+        count = await use_case.execute(principal, ResendOrderArchiveCommand(project_id, order_id, data.email))
+        return ArchiveOut(count)

@@ -263,3 +263,15 @@ class XlsxResultOut(msgspec.Struct, frozen=True):
     problems: list[RowProblemOut]
     order: OrderSummaryOut | None
     replayed: bool
+
+
+class ResendIn(Body):
+    email: Annotated[str, msgspec.Meta(max_length=254, description="empty: the same address")] = ""
+
+
+class ArchiveIn(Body):
+    email: Annotated[str, msgspec.Meta(max_length=254)]
+
+
+class ArchiveOut(msgspec.Struct, frozen=True):
+    certificates: int
