@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from gifthub.application.errors import InvalidCursor
 from gifthub.application.ordering.access import order_for
 from gifthub.application.pagination import Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
@@ -20,6 +21,8 @@ class ListCertificates:
     ) -> Page[Certificate]:
         check_limit(limit)
         after = decode_cursor(cursor, 1)
+        if after is not None and not isinstance(after[0], int):
+            raise InvalidCursor("cursor is not one this API issued", field="cursor")
         async with self._uow as uow:
             await order_for(uow, principal, project_id, order_id, write=False)
             rows = await uow.certificates.list_for_order(
