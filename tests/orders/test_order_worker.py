@@ -146,3 +146,31 @@ async def test_several_workers_never_buy_the_same_certificate(app, clock, gifter
     assert (await app.run(GetOrder, project.id, order.id)).status is OrderStatus.COMPLETED
     assert len(giftery.placed) == 15 and giftery.duplicate_orders == []
     assert set(Counter(giftery.make_order_calls).values()) == {1}
+
+
+async def test_scheduled_delivery_waits_for_its_moment(app, clock, giftery):
+    from datetime import timedelta
+
+    from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
+
+    giftery.polls_before_done = 0
+    project = await app.project(balance="5000.00")
+    moment = clock.now() + timedelta(days=2)
+    recipients = (RecipientInput(name="A", email="a@x.ru"),)
+    draft = DraftInput(lines=(LineInput("101", "1000.00", 1, recipients=recipients, scheduled_at=moment),))
+    order = (await app.run(CreateOrder, CreateOrderCommand(project.id, draft))).order
+    await app.run(SubmitOrder, SubmitOrderCommand(project.id, order.id))
+    async with app.container() as request:
+        await (await request.get(ExecuteCertificates)).run_once()  # bought at once, sent by Giftery later
+    clock.advance(seconds=2)  # the first status check comes due
+    async with app.container() as request:
+        await (await request.get(ExecuteCertificates)).run_once()
+    [item] = await certificates(app, project, order)
+    assert (item.state.value, item.delivery_status.value) == ("delivered", "waiting")
+    assert giftery.placed[str(item.purchase_key)].request.date_send == moment
+
+    clock.advance(days=3)
+    async with app.container() as request:
+        assert await (await request.get(RefreshDeliveryStatuses)).run_once() == 1
+    [item] = await certificates(app, project, order)
+    assert item.delivery_status.value == "sent"

@@ -123,6 +123,12 @@ class Certificate:
         self.next_check_at = at + timedelta(seconds=delay_seconds)
         self.updated_at = at
 
+    def delivery_moment_passed(self, at: datetime) -> None:
+        """Giftery sends scheduled certificates itself at ``date_send``; once it has come, they are out."""
+        if self.state is CertificateState.DELIVERED and self.delivery_status is DeliveryStatus.WAITING:
+            self.delivery_status = DeliveryStatus.SENT
+            self.updated_at = at
+
     def mark_captured(self) -> None:
         self.captured = True
 

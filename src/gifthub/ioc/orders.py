@@ -18,6 +18,7 @@ from gifthub.application.ordering.list_certificates import ListCertificates
 from gifthub.application.ordering.list_orders import ListOrders
 from gifthub.application.ordering.quick_order import QuickOrder
 from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
+from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
 from gifthub.application.ordering.resend_certificate import ResendCertificate
 from gifthub.application.ordering.resend_order_archive import ResendOrderArchive
 from gifthub.application.ordering.resume_awaiting_orders import ResumeOrdersAwaitingPayment
@@ -66,6 +67,7 @@ class OrdersProvider(Provider):
         RetryCertificate,
         ResendCertificate,
         ResendOrderArchive,
+        RefreshDeliveryStatuses,
     )
 
     @provide

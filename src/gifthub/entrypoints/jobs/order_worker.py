@@ -8,6 +8,7 @@ import logging
 from dishka import AsyncContainer
 
 from gifthub.application.ordering.execute_certificates import ExecuteCertificates
+from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
 
 log = logging.getLogger("gifthub.orders.worker")
 
@@ -22,6 +23,7 @@ async def run_order_worker(
         try:
             async with container() as request:
                 done = await (await request.get(ExecuteCertificates)).run_once()
+                await (await request.get(RefreshDeliveryStatuses)).run_once()
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 - one bad batch must not stop the worker; it is logged

@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gifthub.adapters.persistence.tables_orders import order_certificates
-from gifthub.domain.certificate import Certificate, CertificateState
+from gifthub.domain.certificate import Certificate, CertificateState, DeliveryStatus
 
 _c = order_certificates.c
 
@@ -33,6 +33,21 @@ class SqlCertificateRepository:
 
     async def all_for_order(self, order_id: UUID) -> list[Certificate]:
         query = select(Certificate).where(_c.order_id == order_id).order_by(_c.position)
+        return list((await self._session.execute(query)).scalars())
+
+    async def deliveries_due(self, now: datetime, limit: int) -> list[Certificate]:
+        query = (
+            select(Certificate)
+            .where(
+                _c.state == CertificateState.DELIVERED,
+                _c.delivery_status == DeliveryStatus.WAITING,
+                _c.scheduled_at <= now,
+            )
+            .order_by(_c.scheduled_at)
+            .limit(limit)
+        )
+        if self._session.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
         return list((await self._session.execute(query)).scalars())
 
     async def count_by_state(self, order_id: UUID) -> dict[CertificateState, int]:
