@@ -23,9 +23,10 @@ def xlsx(rows: list[list], headers: list[str] | tuple[str, ...] = COLUMNS, *, me
 
 
 def big_xlsx(count: int) -> bytes:
-    """``count`` valid rows over two products, a few scheduled, every email distinct."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
+    """``count`` valid rows over two products, every email distinct. Written in normal mode so the
+    sheet carries its <dimension> like Excel's files (without it openpyxl scans the sheet twice)."""
+    workbook = Workbook()
+    sheet = workbook.active
     sheet.append(list(COLUMNS))
     for n in range(count):
         product, nominal = ("101", 1000) if n % 2 else ("202", 1500 + (n % 10) * 100)
