@@ -116,3 +116,18 @@ def test_certificates_are_issued_one_per_copy_with_their_own_keys():
     old_key = certificate.purchase_key
     certificate.retry(uuid4(), NOW)
     assert certificate.state is CertificateState.PENDING and certificate.purchase_key != old_key
+
+
+def test_a_frozen_project_takes_no_new_orders():
+    from gifthub.domain.errors import ProjectFrozen
+    from gifthub.domain.order_settlement import submit_order
+    from gifthub.domain.project import Project, ProjectStatus
+    from gifthub.domain.region import Region
+
+    project = Project.create(uuid4(), uuid4(), "P", Region.RU, "RU-1", NOW)
+    project.status = ProjectStatus.FROZEN
+    order = draft(project.id, project.cabinet_id)
+    order.add_line(line(), NOW)
+    with pytest.raises(ProjectFrozen, match="frozen"):
+        submit_order(order, project, uuid4(), uuid4(), NOW)
+    assert order.status is OrderStatus.DRAFT and project.held.minor == 0
