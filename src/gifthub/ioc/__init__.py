@@ -18,6 +18,7 @@ from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.identity import IdentityProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 from gifthub.ioc.messaging import MessagingProvider
+from gifthub.ioc.orders import OrdersProvider
 
 
 def providers() -> list[Provider]:
@@ -30,6 +31,7 @@ def providers() -> list[Provider]:
         MessagingProvider(),
         BillingProvider(),
         IdentityProvider(),
+        OrdersProvider(),
     ]
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import composite, registry
 
 from gifthub.adapters.persistence.mapping_counterparties import map_counterparties
 from gifthub.adapters.persistence.mapping_identity import map_identity
+from gifthub.adapters.persistence.mapping_orders import map_orders
 from gifthub.adapters.persistence.tables_accounts import cabinets, holds, ledger_entries, projects
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.hold import Hold
@@ -80,6 +81,7 @@ def map_domain() -> None:
         },
     )
     map_identity(mapper_registry)
+    map_orders(mapper_registry)
     for aggregate in (Cabinet, Project):
         event.listen(aggregate, "load", _give_events_list)
     map_counterparties(mapper_registry)

@@ -7,5 +7,8 @@ from gifthub.adapters.persistence import (  # noqa: F401
     tables_accounts,
     tables_billing,  # noqa: F401
     tables_bus,  # noqa: F401
+from gifthub.adapters.persistence import (  # noqa: F401
+    tables_accounts,
+    tables_orders,  # noqa: F401
     tables_outbox,
 )

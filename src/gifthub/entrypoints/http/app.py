@@ -23,7 +23,9 @@ from gifthub.entrypoints.http.controllers.health import healthz, readyz
 from gifthub.entrypoints.http.controllers.identity import IDENTITY_CONTROLLERS
 from gifthub.entrypoints.http.controllers.low_balance import LowBalanceController
 from gifthub.entrypoints.http.controllers.notifications import NotificationController
+from gifthub.entrypoints.http.controllers.orders import OrderController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
+from gifthub.entrypoints.http.controllers.xlsx_orders import XlsxOrderController
 from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
@@ -43,6 +45,8 @@ API_CONTROLLERS = [
     NotificationController,
     LowBalanceController,
     *IDENTITY_CONTROLLERS,
+    OrderController,
+    XlsxOrderController,
 ]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024

@@ -20,6 +20,7 @@ from gifthub.application.errors import (
     NotFound,
     Unauthenticated,
 )
+from gifthub.application.ordering.errors import IdempotencyKeyReused
 from gifthub.application.ports.company_registry import ExternalServiceError
 from gifthub.domain.billing.errors import InvoiceClosed
 from gifthub.domain.errors import (
@@ -28,6 +29,7 @@ from gifthub.domain.errors import (
     InsufficientFunds,
     ProjectFrozen,
 )
+from gifthub.domain.order_errors import IllegalOrderTransition
 from gifthub.entrypoints.http.identity_problems import IDENTITY_PROBLEMS
 
 log = logging.getLogger("gifthub.http")
@@ -52,6 +54,8 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (InvoiceClosed, 409, "Invoice is closed"),
     (IdempotencyConflict, 409, "Reference already used"),
     (ConcurrencyConflict, 503, "Busy, try again"),
+    (IdempotencyKeyReused, 409, "Idempotency-Key reused with another request"),
+    (IllegalOrderTransition, 409, "Not allowed in the order's status"),
     (NotFound, 404, "Not found"),
     (Forbidden, 403, "Forbidden"),
     (Unauthenticated, 401, "Authentication required"),

@@ -1,0 +1,48 @@
+Feature: Certificate orders move through their lifecycle
+  A project's order is a draft until it is submitted ("к оплате"). Submitting holds its total, with
+  commission, on the project's balance; when the balance does not cover it, the order waits for
+  payment. The worker buys each certificate once, captures what was bought and releases the rest.
+  The platform charges 2.5% commission in these scenarios.
+
+  Background:
+    Given a project in RUB with 5000.00 RUB on its balance
+
+  Scenario: A covered order is held, bought and completed
+    Given a draft order of 2 certificates of product "101" at 1000.00 RUB
+    When the order is submitted
+    Then the order is "queued"
+    And 2050.00 RUB is held on the project
+    When the worker executes the queued certificates
+    Then the order is "completed"
+    And every certificate of the order is "delivered"
+    And the project's balance is 2950.00 RUB with nothing held
+
+  Scenario: An order the balance does not cover waits for payment
+    Given a draft order of 6 certificates of product "101" at 1000.00 RUB
+    When the order is submitted
+    Then the order is "awaiting_payment"
+    And 0.00 RUB is held on the project
+    When a payment of 1150.00 RUB arrives and waiting orders resume
+    Then the order is "queued"
+    And 6150.00 RUB is held on the project
+
+  Scenario: Only a draft is deleted; an order awaiting payment is cancelled
+    Given a draft order of 6 certificates of product "101" at 1000.00 RUB
+    When the order is submitted
+    Then deleting the order is refused
+    When the order is cancelled
+    Then the order is "cancelled"
+
+  Scenario: A refused certificate fails with a readable reason and is retried on request
+    Given Giftery refuses product "202"
+    And a draft order of 1 certificates of product "202" at 1000.00 RUB
+    When the order is submitted
+    And the worker executes the queued certificates
+    Then the order is "failed"
+    And the certificate's reason reads "Giftery refused the order: Product is inactive (code 17)"
+    And the project's balance is 5000.00 RUB with nothing held
+    When Giftery accepts product "202" again
+    And the failed certificate is retried
+    And the worker executes the queued certificates
+    Then the order is "completed"
+    And the project's balance is 3975.00 RUB with nothing held

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from gifthub.application.ordering.access import project_for
+from gifthub.application.ordering.commands import Idempotency, LineInput, RecipientInput
+from gifthub.application.ordering.idempotency import OrderOutcome, remember, replay, scope_of
+from gifthub.application.ordering.lines import LineBuilder
+from gifthub.application.ordering.submit_order import place_and_queue
+from gifthub.application.ports.catalog_reader import CatalogReader
+from gifthub.application.ports.clock import Clock
+from gifthub.application.ports.id_generator import IdGenerator
+from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
+from gifthub.application.ports.pricing_reader import PricingReader
+from gifthub.domain.identity import Principal
+from gifthub.domain.order import Order
+from gifthub.domain.order_errors import InvalidOrder
+from gifthub.domain.order_settlement import submit_order
+
+
+@dataclass(frozen=True)
+class QuickOrderCommand:
+    project_id: UUID
+    product_id: str
+    nominal: str
+    emails: tuple[str, ...]
+    sender_name: str = ""
+    message: str = ""
+    idempotency: Idempotency | None = None
+
+
+class QuickOrder:
+    """One product, one nominal, a list of emails: created and submitted in one step."""
+
+    def __init__(
+        self, uow: OrdersUnitOfWork, catalog: CatalogReader, pricing: PricingReader, clock: Clock, ids: IdGenerator
+    ) -> None:
+        self._uow, self._catalog, self._pricing, self._clock, self._ids = uow, catalog, pricing, clock, ids
+
+    async def execute(self, principal: Principal, command: QuickOrderCommand) -> OrderOutcome:
+        if not command.emails:
+            raise InvalidOrder("list at least one email", field="emails")
+        scope = scope_of("quick", principal, command.project_id)
+        async with self._uow as uow:
+            project = await project_for(uow, principal, command.project_id, write=True)
+            replayed = await replay(uow, scope, command.idempotency)
+            if replayed is not None:
+                return replayed
+            now = self._clock.now()
+            order = Order.draft(
+                self._ids.new_id(),
+                project.id,
+                project.cabinet_id,
+                project.currency,
+                str(principal),
+                now,
+                sender_name=command.sender_name,
+                source="quick",
+            )
+            recipients = tuple(RecipientInput(email=e, message=command.message) for e in command.emails)
+            line = LineInput(command.product_id, command.nominal, 1, recipients=recipients)
+            builder = LineBuilder(self._catalog, self._pricing)
+            order.replace_lines(await builder.build(project, [line], self._ids.new_id, prefix="quick"), now)
+            placed = submit_order(order, project, self._ids.new_id(), self._ids.new_id(), now)
+            if placed is not None:
+                place_and_queue(uow, placed, order, self._ids, now)
+            uow.orders.add(order)
+            await remember(uow, scope, command.idempotency, order)
+            await uow.commit()
+            return OrderOutcome(order)

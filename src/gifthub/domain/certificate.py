@@ -1,0 +1,137 @@
+"""One certificate of an order: bought from Giftery once, under its own uuid, with its own state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from gifthub.domain.money import Money
+from gifthub.domain.order_errors import IllegalCertificateTransition
+from gifthub.domain.order_line import DeliveryChannel
+
+
+class CertificateState(StrEnum):
+    PENDING = "pending"  # not yet asked for
+    ORDERING = "ordering"  # we are (or may have been) asking Giftery: the outcome may be unknown
+    ORDERED = "ordered"  # Giftery took it (queue id known); waiting for it to be issued
+    DELIVERED = "delivered"  # issued: code / link fetched
+    FAILED = "failed"  # refused or failed; ``failure_reason`` says why
+
+
+class DeliveryStatus(StrEnum):
+    WAITING = "waiting"  # not issued yet, or scheduled for later
+    SENT = "sent"
+    FAILED = "failed"
+
+
+_NEXT: dict[CertificateState, frozenset[CertificateState]] = {
+    CertificateState.PENDING: frozenset({CertificateState.ORDERING, CertificateState.FAILED}),
+    CertificateState.ORDERING: frozenset({CertificateState.ORDERED, CertificateState.FAILED}),
+    CertificateState.ORDERED: frozenset({CertificateState.DELIVERED, CertificateState.FAILED}),
+    CertificateState.DELIVERED: frozenset(),
+    CertificateState.FAILED: frozenset({CertificateState.PENDING}),  # only by an explicit retry
+}
+TERMINAL = frozenset({CertificateState.DELIVERED, CertificateState.FAILED})
+
+
+@dataclass(eq=False)
+class Certificate:
+    id: UUID  # also Giftery's external_id
+    order_id: UUID
+    project_id: UUID
+    line_id: UUID
+    position: int  # order of the certificate inside its order, for stable listing
+    product_id: str
+    product_name: str
+    nominal: Money
+    price: Money  # nominal plus commission: what the client pays, captured when bought
+    recipient_name: str
+    email: str
+    phone: str
+    message: str
+    channel: DeliveryChannel
+    sender_name: str
+    scheduled_at: datetime | None
+    state: CertificateState
+    updated_at: datetime
+    purchase_key: UUID  # Giftery's uuid: the idempotency key of one purchase, kept across crashes
+    queue_id: str = ""
+    code: str = ""
+    pin: str = ""
+    link: str = ""
+    failure_reason: str = ""
+    attempts: int = 0  # how many times we asked Giftery to make it
+    polls: int = 0
+    next_check_at: datetime | None = None
+    captured: bool = False
+    hold_id: UUID | None = None  # a retry's own hold; None: the order's hold pays for it
+    delivery_status: DeliveryStatus = DeliveryStatus.WAITING
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.state in TERMINAL
+
+    def _move(self, target: CertificateState, at: datetime) -> None:
+        if target not in _NEXT[self.state]:
+            raise IllegalCertificateTransition(f"certificate {self.id} cannot go from {self.state} to {target}")
+        self.state = target
+        self.updated_at = at
+
+    def begin_ordering(self, at: datetime) -> None:
+        """Recorded (committed) BEFORE calling Giftery, so a crash leaves a trace to reconcile."""
+        self._move(CertificateState.ORDERING, at)
+        self.attempts += 1
+
+    def ordered(self, queue_id: str, at: datetime) -> None:
+        self._move(CertificateState.ORDERED, at)
+        self.queue_id = queue_id
+        self.polls = 0
+        self.next_check_at = at
+
+    def issued(self, code: str, pin: str, link: str, at: datetime) -> None:
+        self._move(CertificateState.DELIVERED, at)
+        self.code, self.pin, self.link = code, pin, link
+        self.next_check_at = None
+        if self.channel in (DeliveryChannel.EMAIL, DeliveryChannel.SMS):
+            self.delivery_status = (
+                DeliveryStatus.WAITING
+                if self.scheduled_at is not None and self.scheduled_at > at
+                else DeliveryStatus.SENT
+            )
+        else:
+            self.delivery_status = DeliveryStatus.SENT  # the client hands code or link out itself
+
+    def fail(self, reason: str, at: datetime) -> None:
+        self._move(CertificateState.FAILED, at)
+        self.failure_reason = reason.strip() or "Giftery did not issue the certificate"
+        self.next_check_at = None
+        self.delivery_status = DeliveryStatus.FAILED
+
+    def retry(self, purchase_key: UUID, at: datetime) -> None:
+        """Only a person retries a failed certificate. The failed purchase is definitely over, so the
+        new attempt gets a new purchase key (Giftery would answer the old one with the old failure)."""
+        self._move(CertificateState.PENDING, at)
+        self.purchase_key = purchase_key
+        self.failure_reason = ""
+        self.queue_id = ""
+        self.delivery_status = DeliveryStatus.WAITING
+
+    def schedule_check(self, at: datetime, delay_seconds: float) -> None:
+        self.polls += 1
+        self.next_check_at = at + timedelta(seconds=delay_seconds)
+        self.updated_at = at
+
+    def delivery_moment_passed(self, at: datetime) -> None:
+        """Giftery sends scheduled certificates itself at ``date_send``; once it has come, they are out."""
+        if self.state is CertificateState.DELIVERED and self.delivery_status is DeliveryStatus.WAITING:
+            self.delivery_status = DeliveryStatus.SENT
+            self.updated_at = at
+
+    def mark_captured(self) -> None:
+        self.captured = True
+
+    def readdress(self, email: str) -> str:
+        previous, self.email = self.email, email
+        return previous

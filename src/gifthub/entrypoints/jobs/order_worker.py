@@ -1,0 +1,36 @@
+"""The order worker loop: in-process for ``make run``, or the body of a ``gifthub worker`` process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from dishka import AsyncContainer
+
+from gifthub.application.ordering.execute_certificates import ExecuteCertificates
+from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
+
+log = logging.getLogger("gifthub.orders.worker")
+
+
+async def run_order_worker(
+    container: AsyncContainer, *, stop: asyncio.Event | None = None, idle_seconds: float = 1.0
+) -> None:
+    """Buy and follow certificates until ``stop`` is set (or the task is cancelled). Safe to run in
+    several processes on PostgreSQL: claims skip rows another worker holds, and leases expire."""
+    stop = stop or asyncio.Event()
+    while not stop.is_set():
+        try:
+            async with container() as request:
+                done = await (await request.get(ExecuteCertificates)).run_once()
+                await (await request.get(RefreshDeliveryStatuses)).run_once()
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - one bad batch must not stop the worker; it is logged
+            log.exception("order worker batch failed")
+            done = 0
+        if done == 0:
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
+            except TimeoutError:
+                pass
