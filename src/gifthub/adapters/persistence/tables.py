@@ -1,14 +1,12 @@
 """Imports every capability's tables so the metadata (and Alembic) sees them all."""
 
-import gifthub.adapters.persistence.tables_catalog  # noqa: F401
-import gifthub.adapters.persistence.tables_counterparties  # noqa: F401
-import gifthub.adapters.persistence.tables_identity  # noqa: F401
 from gifthub.adapters.persistence import (  # noqa: F401
     tables_accounts,
-    tables_billing,  # noqa: F401
-    tables_bus,  # noqa: F401
-from gifthub.adapters.persistence import (  # noqa: F401
-    tables_accounts,
-    tables_orders,  # noqa: F401
+    tables_billing,
+    tables_bus,
+    tables_catalog,
+    tables_counterparties,
+    tables_identity,
+    tables_orders,
     tables_outbox,
 )
