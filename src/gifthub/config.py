@@ -26,6 +26,9 @@ class Settings:
     admin_token: str | None = field(default=None, repr=False)
     db_pool_size: int = 10
     log_level: str = "INFO"
+    # ``gifthub serve`` executes queued orders itself (the embedded default); off when a settings object
+    # is built directly (tests drive execution explicitly) or with GIFTHUB_IN_PROCESS_WORKER=0.
+    in_process_worker: bool = False
     giftery: GifterySettings = field(default_factory=GifterySettings)
 
     @property
@@ -64,6 +67,7 @@ class Settings:
             admin_token=token,
             db_pool_size=_int(env, "GIFTHUB_DB_POOL_SIZE", 10, 1, 500),
             log_level=log_level,
+            in_process_worker=_flag(env, "GIFTHUB_IN_PROCESS_WORKER", True),
             giftery=_giftery(env),
         )
 
@@ -86,3 +90,14 @@ def _giftery(env: Mapping[str, str]) -> GifterySettings:
         return GifterySettings.from_env(env)
     except GifterySettingsError as error:
         raise SettingsError(str(error)) from None
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={raw!r} is not a flag; use 1/0, true/false, yes/no or on/off")

@@ -10,6 +10,7 @@ from gifthub.entrypoints.bus.crm_handler import create_crm_lead
 from gifthub.entrypoints.bus.email_handler import send_requested_email
 from gifthub.entrypoints.bus.notification_handlers import notify_balance_topped_up, notify_low_balance
 from gifthub.entrypoints.bus.onec_handler import import_onec_statement
+from gifthub.entrypoints.bus.order_payment_handlers import issue_registry_invoice, resume_orders_after_payment
 
 HANDLERS = HandlerRegistry()
 HANDLERS.register("email.requested", send_requested_email)
@@ -18,3 +19,6 @@ HANDLERS.register("ledger.entry_posted", notify_balance_topped_up)
 HANDLERS.register("ledger.entry_posted", notify_low_balance)
 HANDLERS.register("crm.lead_requested", create_crm_lead, consumer="crm_lead_for_company")
 HANDLERS.register("project.created", create_crm_lead, consumer="crm_lead_for_project")
+HANDLERS.register("order.awaiting_payment", issue_registry_invoice)
+HANDLERS.register("ledger.entry_posted", resume_orders_after_payment, consumer="resume_orders_after_top_up")
+HANDLERS.register("billing.registry_invoice_paid", resume_orders_after_payment, consumer="resume_orders_after_invoice")

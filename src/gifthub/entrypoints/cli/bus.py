@@ -13,16 +13,23 @@ import click
 @click.command()
 @click.option("--relay/--no-relay", default=True, show_default=True, help="Run the outbox relay.")
 @click.option("--consumers/--no-consumers", default=True, show_default=True, help="Run the bus consumers.")
-def worker(relay: bool, consumers: bool) -> None:
-    """Run the outbox relay and the bus consumers against NATS JetStream (GIFTHUB_NATS_URL)."""
+@click.option("--orders/--no-orders", default=True, show_default=True, help="Execute queued orders (buy certificates).")
+def worker(relay: bool, consumers: bool, orders: bool) -> None:
+    """Run the outbox relay and the bus consumers against NATS JetStream (GIFTHUB_NATS_URL), and execute
+    queued orders. Run several on PostgreSQL: no certificate is bought twice."""
     from gifthub.adapters.bus.settings import MessagingSettings
     from gifthub.entrypoints.bus.runtime import BusRuntime
     from gifthub.entrypoints.cli.main import load_settings
+    from gifthub.entrypoints.jobs.order_worker import run_order_worker
     from gifthub.ioc import make_container
 
     settings = load_settings()
-    if MessagingSettings.from_env(data_dir=settings.data_dir).bus != "nats":
-        raise click.UsageError("gifthub worker needs GIFTHUB_BUS=nats (the in-memory bus runs inside gifthub serve)")
+    uses_bus = relay or consumers
+    if uses_bus and MessagingSettings.from_env(data_dir=settings.data_dir).bus != "nats":
+        raise click.UsageError(
+            "the relay and consumers of gifthub worker need GIFTHUB_BUS=nats (the in-memory bus runs inside "
+            "gifthub serve); use --no-relay --no-consumers to execute orders only"
+        )
 
     async def run() -> None:
         container = make_container(settings)
@@ -30,12 +37,19 @@ def worker(relay: bool, consumers: bool) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(runtime.stop()))
+        stop = asyncio.Event()
+        executing = asyncio.create_task(run_order_worker(container, stop=stop)) if orders else None
         try:
-            await runtime.start()
+            if uses_bus:
+                await runtime.start()
             click.echo("worker running; Ctrl+C stops it")
             await runtime.wait()
         finally:
-            await runtime.stop()
+            stop.set()
+            if executing is not None:
+                await executing
+            if uses_bus:
+                await runtime.stop()
             await container.close()
 
     asyncio.run(run())

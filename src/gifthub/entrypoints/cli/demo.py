@@ -15,6 +15,7 @@ from gifthub.domain.identity import Principal
 from gifthub.domain.money import Money
 from gifthub.domain.reference import Reference, ReferenceKind
 from gifthub.domain.region import Region
+from gifthub.entrypoints.cli.demo_billing import seed_demo_sellers
 from gifthub.entrypoints.cli.demo_users import seed_demo_owner
 from gifthub.ioc import make_container
 
@@ -46,6 +47,7 @@ async def seed_demo(settings: Settings, say: Callable[[str], None]) -> None:
                 system, TopUpCommand(project.id, Money.parse("100000.00", "RUB"), DEMO_PAYMENT)
             )
         owner_email, owner_password = await seed_demo_owner(container, settings, cabinet.id)
+        await seed_demo_sellers(container)
     finally:
         await container.close()
     token = settings.admin_token or load_or_create_token(settings.admin_token_file)

@@ -30,6 +30,7 @@ from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
+from gifthub.entrypoints.jobs.order_worker import order_worker_lifespan
 from gifthub.ioc import make_container
 
 API_CONTROLLERS = [
@@ -48,7 +49,10 @@ API_CONTROLLERS = [
     OrderController,
     XlsxOrderController,
 ]
-BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
+BACKGROUND_TASKS = [
+    bus_lifespan,
+    order_worker_lifespan,
+]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 
 from dishka import AsyncContainer
 
@@ -34,3 +37,25 @@ async def run_order_worker(
                 await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
             except TimeoutError:
                 pass
+
+
+def order_worker_lifespan(container: AsyncContainer) -> Callable[[object], AbstractAsyncContextManager]:
+    """For ``gifthub serve``: execute orders in-process while the app runs (when the settings say so)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app) -> AsyncIterator[None]:
+        from gifthub.config import Settings
+
+        if not (await container.get(Settings)).in_process_worker:
+            yield
+            return
+        stop = asyncio.Event()
+        task = asyncio.create_task(run_order_worker(container, stop=stop), name="order-worker")
+        try:
+            yield
+        finally:
+            stop.set()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(task, timeout=10)
+
+    return lifespan
