@@ -64,3 +64,41 @@ async def test_a_statement_from_1c_on_the_bus_credits_the_project(client, contai
     balance = (await client.get(f"/api/v1/projects/{project['id']}/balance")).json()
     assert balance["balance"] == "2500.00"
     assert (await client.get(f"/api/v1/invoices/{invoice['id']}")).json()["status"] == "paid"
+
+
+async def test_an_order_awaiting_payment_gets_a_registry_invoice(client, container):
+    from uuid import uuid4
+
+    from gifthub.entrypoints.bus.order_payment_handlers import issue_registry_invoice
+    from tests.http.test_billing_api import _seller
+
+    await _seller(client)
+    project = await new_project(client)
+    order_id = uuid4()
+    body = {
+        "event": "order.awaiting_payment",
+        "order_id": str(order_id),
+        "project_id": project["id"],
+        "cabinet_id": project["cabinet_id"],
+        "currency": "RUB",
+        "total": "3060.00",
+        "shortfall": "3060.00",
+        "registry": [
+            {"product_id": "p1", "product_name": "Ozon", "nominal": "1000.00", "unit_price": "1020.00", "quantity": 3}
+        ],
+    }
+    message = InboundMessage(message_id="m-2", subject="gifthub.order.awaiting_payment", body=body)
+    async with container() as request:
+        await issue_registry_invoice(message, request)
+    invoices = (await client.get("/api/v1/invoices", params={"project_id": project["id"]})).json()["items"]
+    assert len(invoices) == 1
+    assert invoices[0]["total"] == "3060.00"
+
+    broken = InboundMessage(message_id="m-3", subject="gifthub.order.awaiting_payment", body=body | {"registry": []})
+    import pytest
+
+    from gifthub.application.bus.errors import MalformedMessage
+
+    with pytest.raises(MalformedMessage):
+        async with container() as request:
+            await issue_registry_invoice(broken, request)
