@@ -1,7 +1,3 @@
 """Imports every capability's tables so the metadata (and Alembic) sees them all."""
 
-from gifthub.adapters.persistence import (  # noqa: F401
-    tables_accounts,
-    tables_orders,  # noqa: F401
-    tables_outbox,
-)
+from gifthub.adapters.persistence import tables_accounts, tables_orders, tables_outbox  # noqa: F401
