@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dishka import Provider, Scope, provide, provide_all
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from gifthub.adapters.persistence.engine import session_factory
 from gifthub.adapters.persistence.repositories.catalog_reader import SqlCatalog
 from gifthub.adapters.persistence.repositories.catalog_store import SqlCatalogStore
 from gifthub.adapters.persistence.repositories.commission_rules import SqlCommissionRules, SqlPricingReader
@@ -27,8 +28,10 @@ class CatalogProvider(Provider):
     scope = Scope.REQUEST
 
     @provide(scope=Scope.APP)
-    def catalog(self, sessions: async_sessionmaker[AsyncSession]) -> SqlCatalog:
-        return SqlCatalog(sessions)
+    def catalog(self, engine: AsyncEngine) -> SqlCatalog:
+        # Read through sessions of their own that take no write lock: orders read the catalog and
+        # prices inside their own write transaction (on SQLite a second writer would wait for itself).
+        return SqlCatalog(session_factory(engine, read_only=True))
 
     @provide(scope=Scope.APP)
     def reader(self, catalog: SqlCatalog) -> CatalogReader:
@@ -40,7 +43,10 @@ class CatalogProvider(Provider):
 
     store = provide(SqlCatalogStore, provides=CatalogStore, scope=Scope.APP)
     rules = provide(SqlCommissionRules, provides=CommissionRules, scope=Scope.APP)
-    pricing = provide(SqlPricingReader, provides=PricingReader, scope=Scope.APP)
+
+    @provide(scope=Scope.APP)
+    def pricing(self, engine: AsyncEngine) -> PricingReader:
+        return SqlPricingReader(session_factory(engine, read_only=True))
 
     use_cases = provide_all(
         SyncCatalog,

@@ -49,8 +49,16 @@ def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only sessions (catalog, pricing) begin deferred: in WAL mode they neither wait for nor block
+        # the writer, so a use case may read through them inside its own write transaction.
+        read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+READ_ONLY_OPTION = "gifthub_read_only"
+
+
+def session_factory(engine: AsyncEngine, *, read_only: bool = False) -> async_sessionmaker:
+    """``read_only`` sessions are for adapters that only read (and must never write)."""
+    bind = engine.execution_options(**{READ_ONLY_OPTION: True}) if read_only else engine
+    return async_sessionmaker(bind, expire_on_commit=False, autoflush=True)
