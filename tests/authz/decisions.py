@@ -26,9 +26,11 @@ class Outcome(StrEnum):
     HIDDEN = "hidden"  # 404
     ANON = "anon"  # 401
     INVALID = "invalid"  # 400/409/410/422: past authorization, refused by validation (e.g. a wrong TOTP)
+    UNAVAILABLE = "unavailable"  # 503: past authorization, an outside system (Giftery) is not there
 
 
 ALLOW, DENY, HIDDEN, INVALID = Outcome.ALLOW, Outcome.DENY, Outcome.HIDDEN, Outcome.INVALID
+UNAVAILABLE = Outcome.UNAVAILABLE
 
 CLIENT_ROLES = (
     "owner",
@@ -52,6 +54,10 @@ PUBLIC_ROUTES = frozenset(
         ("POST", "/api/v1/auth/password-reset"),
         ("POST", "/api/v1/auth/password-reset/confirm"),
         ("POST", "/api/v1/auth/register"),
+        # The developer mailbox (``make run``): public when the mailbox transport is on, 404 otherwise; it
+        # is never on in a deployment (settings refuse it there) and the matrix sees it off.
+        ("GET", "/dev/mailbox"),
+        ("GET", "/dev/mailbox/{name:str}"),
     }
 )
 PUBLIC_PREFIXES = ("/schema",)  # the OpenAPI document and its renderers
@@ -110,7 +116,43 @@ _READ_CABINET_ADMIN = roles(DENY, owner=ALLOW, manager=ALLOW, platform_admin=ALL
 _PLATFORM_ADMIN_ONLY = roles(DENY, platform_admin=ALLOW)
 _AUDIT = roles(DENY, owner=ALLOW, platform_admin=ALLOW, platform_support=ALLOW)
 
+_READ_FINANCE = roles(ALLOW, operator=DENY, operator_no_grant=HIDDEN, accountant_no_grant=HIDDEN)
+_MANAGE_FINANCE = roles(
+    DENY, owner=ALLOW, accountant=ALLOW, platform_admin=ALLOW, operator_no_grant=HIDDEN, accountant_no_grant=HIDDEN
+)
+_READ_ORDERS = roles(ALLOW, operator_no_grant=HIDDEN, accountant_no_grant=HIDDEN)
+_PLATFORM_STAFF = roles(DENY, platform_admin=ALLOW, platform_support=ALLOW)
+# Companies belong to the cabinet, not to a project: accountants read them whatever their project grants.
+_READ_COMPANIES = roles(
+    DENY,
+    owner=ALLOW,
+    manager=ALLOW,
+    accountant=ALLOW,
+    accountant_no_grant=ALLOW,
+    platform_admin=ALLOW,
+    platform_support=ALLOW,
+)
+
+
+_INBOX = roles(ALLOW, api_client=DENY, platform_admin=DENY, platform_support=DENY)
+
+
+def _as_project(world, values: dict) -> dict:
+    return {"project_id": values["project_id"]}
+
+
+def _with(table: dict[str, Outcome], **overrides: Outcome) -> dict[str, Outcome]:
+    return {**table, **overrides}
+
+
+def _past_auth(table: dict[str, Outcome], outcome: Outcome) -> dict[str, Outcome]:
+    """Who gets past authorization meets ``outcome`` (a missing thing, a refused draft): 403 stays 403."""
+    return {role: outcome if o is ALLOW else o for role, o in table.items()}
+
+
 P = "/api/v1/projects/{project_id:uuid}"
+ORD = "/api/v1/projects/{project_id:uuid}/orders/{order_id:uuid}"
+INV = "/api/v1/invoices/{invoice_id:uuid}"
 C = "/api/v1/cabinets/{cabinet_id:uuid}"
 
 DECISIONS: dict[tuple[str, str], Decision] = {
@@ -217,4 +259,129 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", "/api/v1/api-keys/check"): Decision(
         roles(ALLOW), body=lambda w: {"b2b_code": w.own["b2b_code"], "secret": "not the secret"}
     ),
+    # --- orders (scope: the project) --------------------------------------------------------------
+    # Manager and accountant read orders (reports); creating, editing and submitting is _SPEND.
+    ("GET", f"{P}/orders"): Decision(_READ_ORDERS, scope="project"),
+    ("GET", ORD): Decision(_READ_ORDERS, scope="project"),
+    ("GET", f"{ORD}/certificates"): Decision(_READ_ORDERS, scope="project"),
+    ("GET", f"{P}/orders/xlsx/template"): Decision(
+        roles(ALLOW), notes="a static file with no project data: anyone signed in; the project is not looked up"
+    ),
+    ("POST", f"{P}/orders"): Decision(_SPEND, scope="project", body=lambda w: {}),
+    ("POST", f"{P}/orders/quick"): Decision(
+        _past_auth(_SPEND, UNAVAILABLE),
+        scope="project",
+        body=lambda w: {"product_id": "no-such-product", "nominal": "1000.00", "emails": ["a@example.com"]},
+        notes="an unknown product with no Giftery in the matrix: 503 past authorization",
+    ),
+    ("POST", f"{P}/orders/resume"): Decision(_SPEND, scope="project"),
+    ("POST", f"{P}/orders/xlsx"): Decision(
+        roles(INVALID),
+        notes="multipart validation (no file) answers 400 before the use case; tests/orders covers the roles",
+    ),
+    ("POST", f"{ORD}/xlsx"): Decision(
+        roles(INVALID),
+        notes="multipart validation (no file) answers 400 before the use case; tests/orders covers the roles",
+    ),
+    ("PUT", ORD): Decision(_SPEND, scope="project", body=lambda w: {"sender_name": "Matrix"}),
+    ("POST", f"{ORD}/submit"): Decision(
+        _past_auth(_SPEND, INVALID), scope="project", notes="an empty draft cannot be submitted: 422"
+    ),
+    ("POST", f"{ORD}/cancel"): Decision(_SPEND, scope="project", prepare="fresh_order"),
+    ("DELETE", ORD): Decision(_SPEND, scope="project", prepare="fresh_order"),
+    ("POST", f"{ORD}/certificates/{{certificate_id:uuid}}/retry"): Decision(
+        _past_auth(_SPEND, HIDDEN), scope="project", notes="no such certificate: 404 past authorization"
+    ),
+    ("POST", f"{ORD}/certificates/{{certificate_id:uuid}}/resend"): Decision(
+        _past_auth(_SPEND, HIDDEN),
+        scope="project",
+        body=lambda w: {},
+        notes="no such certificate: 404 past authorization",
+    ),
+    ("POST", f"{ORD}/resend-archive"): Decision(
+        _past_auth(_SPEND, INVALID),
+        scope="project",
+        body=lambda w: {"email": "archive@example.com"},
+        notes="no issued certificates yet: 4xx past authorization",
+    ),
+    # --- billing ---------------------------------------------------------------------------------
+    ("POST", f"{P}/invoices"): Decision(
+        _MANAGE_FINANCE, scope="project", body=lambda w: {"amount": "10.00", "currency": "RUB"}
+    ),
+    ("GET", "/api/v1/invoices"): Decision(
+        _READ_FINANCE, scope="project", query=lambda w, values: {"project_id": values["project_id"]}
+    ),
+    ("GET", "/api/v1/invoices/export.csv"): Decision(
+        _READ_FINANCE, scope="project", query=lambda w, values: {"project_id": values["project_id"]}
+    ),
+    ("GET", INV): Decision(_READ_FINANCE, scope="project"),
+    ("GET", f"{INV}/pdf"): Decision(_READ_FINANCE, scope="project"),
+    ("POST", f"{INV}/cancel"): Decision(_MANAGE_FINANCE, scope="project", prepare="fresh_invoice"),
+    ("PUT", f"{P}/low-balance-threshold"): Decision(
+        _MANAGE_FINANCE, scope="project", body=lambda w: {"amount": "500.00", "currency": "RUB"}
+    ),
+    ("POST", "/api/v1/platform/sellers"): Decision(_PLATFORM_ADMIN_ONLY, body=lambda w: _seller_body(w)),
+    ("GET", "/api/v1/platform/sellers"): Decision(_PLATFORM_STAFF),
+    ("PUT", "/api/v1/platform/sellers/{seller_id:uuid}/active"): Decision(
+        _PLATFORM_ADMIN_ONLY, body=lambda w: {"active": True}
+    ),
+    ("POST", "/api/v1/platform/bank-statements"): Decision(
+        _past_auth(_PLATFORM_ADMIN_ONLY, INVALID), notes="no statement uploaded: 4xx past authorization"
+    ),
+    ("GET", "/api/v1/platform/payments"): Decision(_PLATFORM_STAFF),
+    ("POST", "/api/v1/platform/payments/{payment_id:uuid}/match"): Decision(
+        _past_auth(_PLATFORM_ADMIN_ONLY, HIDDEN),
+        body=lambda w: {"invoice_id": w.own["invoice_id"]},
+        notes="no such payment: 404 past authorization",
+    ),
+    # --- counterparties --------------------------------------------------------------------------
+    # Companies are the buyers on invoices: the accountant reads them (documents), only the owner changes.
+    ("GET", f"{C}/companies"): Decision(_READ_COMPANIES, scope="cabinet"),
+    ("GET", f"{C}/companies/{{company_id:uuid}}"): Decision(_READ_COMPANIES, scope="cabinet"),
+    ("POST", f"{C}/companies"): Decision(
+        _MANAGE_CABINET, scope="cabinet", body=lambda w: {"country": "BY", "tax_id": "200988541", "name": "ООО Бел"}
+    ),
+    ("POST", f"{C}/companies/{{company_id:uuid}}/bank-accounts"): Decision(
+        _MANAGE_CABINET,
+        scope="cabinet",
+        body=lambda w: {"bic": "CASPKZKA", "account": "KZ86125KZT5004100100", "bank_name": "Kaspi"},
+    ),
+    ("GET", "/api/v1/banks/{bic:str}"): Decision(roles(ALLOW), notes="public reference data, for signed-in callers"),
+    ("GET", "/api/v1/backoffice/crm-failures"): Decision(_PLATFORM_STAFF),
+    # --- catalog ---------------------------------------------------------------------------------
+    ("GET", "/api/v1/catalog/products"): Decision(_READ_ORDERS, scope="project", query=_as_project),
+    ("GET", "/api/v1/catalog/products/{product_id:str}"): Decision(
+        _past_auth(_READ_ORDERS, HIDDEN), scope="project", query=_as_project, notes="no such product: 404"
+    ),
+    ("GET", "/api/v1/catalog/brands"): Decision(_READ_ORDERS, scope="project", query=_as_project),
+    ("GET", "/api/v1/catalog/categories"): Decision(roles(ALLOW)),
+    ("POST", "/api/v1/catalog/sync"): Decision(
+        _past_auth(_PLATFORM_ADMIN_ONLY, UNAVAILABLE), notes="Giftery is not configured: 503 past authorization"
+    ),
+    # Commission rules are the cabinet's prices: its owner and managers and staff read them, admins change them.
+    ("GET", "/api/v1/commissions"): Decision(
+        _READ_CABINET_ADMIN, scope="cabinet", query=lambda w, values: {"cabinet_id": values["cabinet_id"]}
+    ),
+    ("PUT", "/api/v1/commissions"): Decision(
+        _PLATFORM_ADMIN_ONLY,
+        body=lambda w: {"cabinet_id": w.own["cabinet_id"], "percent": "2.5"},
+    ),
+    ("DELETE", "/api/v1/commissions"): Decision(
+        _past_auth(_PLATFORM_ADMIN_ONLY, HIDDEN),
+        query=lambda w, values: {"cabinet_id": values["cabinet_id"]},
+        notes="no such rule yet (DELETE runs before PUT): 404 past authorization",
+    ),
+    # --- notifications: everyone reads their own ------------------------------------------------
+    # API clients have no inbox; staff must name the recipient (?recipient=), so a bare call is 403.
+    ("GET", "/api/v1/notifications"): Decision(_INBOX),
+    ("GET", "/api/v1/notifications/stream"): Decision(_INBOX, query=lambda w, values: {"for_seconds": 0.5}),
+    ("POST", "/api/v1/notifications/{notification_id:uuid}/read"): Decision(
+        _past_auth(_INBOX, HIDDEN), notes="no such notification of the caller: 404"
+    ),
 }
+
+
+def _seller_body(world) -> dict:
+    from tests.support.billing import ru_seller_data
+
+    return ru_seller_data() | {"number_prefix": "GHM"}

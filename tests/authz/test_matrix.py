@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from uuid import uuid4
 
 from tests.authz.decisions import (
     CLIENT_ROLES,
@@ -20,6 +21,7 @@ from tests.authz.decisions import (
     Outcome,
 )
 from tests.conftest import AUTH
+from tests.support.billing import ru_seller_data
 from tests.support.identity import PASSWORD, add_member, anonymous_client, create_user, sign_in
 
 IGNORED_METHODS = {"OPTIONS", "HEAD"}
@@ -52,7 +54,8 @@ def classify(status: int) -> str:
         return Outcome.ALLOW
     if status in (400, 409, 410, 422):
         return Outcome.INVALID
-    return {403: Outcome.DENY, 404: Outcome.HIDDEN, 401: Outcome.ANON}.get(status, f"status {status}")
+    known = {403: Outcome.DENY, 404: Outcome.HIDDEN, 401: Outcome.ANON, 503: Outcome.UNAVAILABLE}
+    return known.get(status, f"status {status}")
 
 
 @dataclass
@@ -64,6 +67,7 @@ class World:
     emails: dict[str, str] = field(default_factory=dict)
     credentials: dict[str, dict[str, str]] = field(default_factory=dict)
     spare_id: str = ""
+    seller_id: str = ""
     _counter: itertools.count = field(default_factory=itertools.count)
 
     def unique(self, prefix: str) -> str:
@@ -85,12 +89,37 @@ async def _tenant(client, world: World, name: str) -> dict[str, str]:
     hold = {"amount": "10000.00", "currency": "RUB", "reference": {"kind": "order", "value": world.unique("o")}}
     held = await _ok(await client.post(f"/api/v1/projects/{pid}/holds", json=hold, headers=AUTH))
     await add_member(client, cabinet["id"], world.spare_email, "operator")
+    order = await _ok(await client.post(f"/api/v1/projects/{pid}/orders", json={}, headers=AUTH))
+    buyer = {"name": "ООО «Ромашка»", "inn": "7707083893"}
+    invoice_body = {"amount": "1000.00", "currency": "RUB", "buyer": buyer}
+    invoice = await _ok(await client.post(f"/api/v1/projects/{pid}/invoices", json=invoice_body, headers=AUTH))
+    company_body = {"country": "KZ", "tax_id": "090840000906", "name": f"ТОО {name}"}
+    companies = f"/api/v1/cabinets/{cabinet['id']}/companies"
+    registered = await client.post(companies, json=company_body, headers=AUTH)
+    company = await _ok(registered, 201 if registered.status_code == 201 else 200)
     return {
         "cabinet_id": cabinet["id"],
         "project_id": pid,
         "hold_id": held["hold"]["id"],
         "b2b_code": project["b2b_code"],
+        "order_id": order["id"],
+        "invoice_id": invoice["id"],
+        "company_id": company["company"]["id"],
+        # No certificate, payment or notification exists in this world: a random id answers 404 past the
+        # authorization check (403 before it), which is what the matrix tells apart.
+        "certificate_id": str(uuid4()),
+        "payment_id": str(uuid4()),
+        "notification_id": str(uuid4()),
+        "seller_id": world.seller_id,
+        "bic": "044525225",
+        "name": "nothing.eml",
+        "product_id": "no-such-product",
     }
+
+
+async def _seller(client, world: World) -> None:
+    seller = await _ok(await client.post("/api/v1/platform/sellers", json=ru_seller_data(), headers=AUTH))
+    world.seller_id = seller["id"]
 
 
 async def _issue_api_key(client, world: World) -> None:
@@ -101,6 +130,7 @@ async def _issue_api_key(client, world: World) -> None:
 async def build_world(client) -> World:
     world = World()
     spare = await create_user(client, world.spare_email)
+    await _seller(client, world)
     own = await _tenant(client, world, "Own")
     foreign = await _tenant(client, world, "Foreign")
     world.spare_id = spare["id"]
@@ -135,7 +165,26 @@ async def _fresh_user(client, world: World) -> None:
     world.own["user_id"] = world.foreign["user_id"] = user["id"]
 
 
-PREPARE = {"spare_member": _spare_member, "fresh_user": _fresh_user}
+async def _fresh_order(client, world: World) -> None:
+    """DELETE and cancel end a draft: each request gets a new one, and the next routes a live draft."""
+    for tenant in (world.own, world.foreign):
+        url = f"/api/v1/projects/{tenant['project_id']}/orders"
+        tenant["order_id"] = (await _ok(await client.post(url, json={}, headers=AUTH)))["id"]
+
+
+async def _fresh_invoice(client, world: World) -> None:
+    body = {"amount": "1000.00", "currency": "RUB", "buyer": {"name": "ООО «Ромашка»", "inn": "7707083893"}}
+    for tenant in (world.own, world.foreign):
+        url = f"/api/v1/projects/{tenant['project_id']}/invoices"
+        tenant["invoice_id"] = (await _ok(await client.post(url, json=body, headers=AUTH)))["id"]
+
+
+PREPARE = {
+    "spare_member": _spare_member,
+    "fresh_user": _fresh_user,
+    "fresh_order": _fresh_order,
+    "fresh_invoice": _fresh_invoice,
+}
 
 
 def _url(path: str, values: dict[str, str]) -> str:

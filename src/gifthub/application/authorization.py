@@ -164,3 +164,33 @@ def ensure_can_read_audit(principal: Principal, cabinet: Cabinet | None, cabinet
     ensure_sees_cabinet(principal, cabinet)
     if _client_role(principal, cabinet.id) is not CabinetRole.OWNER:
         raise Forbidden("only the cabinet owner reads its audit trail")
+
+
+def ensure_can_manage_finance(principal: Principal, project: Project) -> None:
+    """Issuing and cancelling invoices, alert thresholds: the owner, an accountant granted the project and
+    platform administrators (a manager changes nothing; operators and API clients do not touch invoices)."""
+    ensure_sees_project(principal, project)
+    ensure_may_change(principal)
+    if principal.kind is PrincipalKind.API_CLIENT:
+        raise Forbidden("an API client acts only on orders and holds of its project")
+    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin:
+        raise Forbidden("platform support staff may not change invoices")
+    if principal.kind is PrincipalKind.USER:
+        role = _client_role(principal, project.cabinet_id)
+        if role not in (CabinetRole.OWNER, CabinetRole.ACCOUNTANT):
+            raise Forbidden(f"a {role} may not issue or cancel invoices")
+
+
+def ensure_can_read_companies(principal: Principal, cabinet: Cabinet | None) -> Cabinet:
+    """A cabinet's companies (the buyers on its documents): owners, managers, accountants and platform staff."""
+    ensure_sees_cabinet(principal, cabinet, "cabinet")
+    if principal.kind is PrincipalKind.API_CLIENT:
+        raise Forbidden("an API client acts only within its project")
+    role = _client_role(principal, cabinet.id)
+    if principal.kind is PrincipalKind.USER and role not in (
+        CabinetRole.OWNER,
+        CabinetRole.MANAGER,
+        CabinetRole.ACCOUNTANT,
+    ):
+        raise Forbidden("only the owner, managers and accountants see the cabinet's companies")
+    return cabinet

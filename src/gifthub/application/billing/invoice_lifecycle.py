@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_can_spend
+from gifthub.application.authorization import ensure_can_manage_finance
 from gifthub.application.billing.invoice_queries import visible_invoice
 from gifthub.application.billing.issuing import ACCOUNTING_ZONE
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
@@ -21,7 +21,7 @@ class CancelInvoice:
     async def execute(self, principal: Principal, invoice_id: UUID) -> Invoice:
         async with self._uow as uow:
             invoice = await visible_invoice(uow, principal, invoice_id)
-            ensure_can_spend(principal, await uow.projects.get(invoice.project_id))
+            ensure_can_manage_finance(principal, await uow.projects.get(invoice.project_id))
             invoice = await uow.invoices.get(invoice_id, for_update=True)
             invoice.cancel()
             await uow.invoices.update(invoice)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_sees_project
+from gifthub.application.authorization import ensure_can_read_finance, ensure_sees_project
 from gifthub.application.errors import NotFound
 from gifthub.application.pagination import Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
@@ -22,9 +22,10 @@ async def visible_invoice(uow: BillingUnitOfWork, principal: Principal, invoice_
     if invoice is None:
         raise NotFound("invoice not found")
     try:
-        ensure_sees_project(principal, await uow.projects.get(invoice.project_id))
+        project = ensure_sees_project(principal, await uow.projects.get(invoice.project_id))
     except NotFound:
         raise NotFound("invoice not found") from None
+    ensure_can_read_finance(principal, project)
     return invoice
 
 
@@ -64,9 +65,10 @@ class ListInvoices:
 async def _scope(uow: BillingUnitOfWork, principal: Principal, query: InvoiceQuery) -> InvoiceFilter:
     project_id = query.project_id
     if principal.kind is PrincipalKind.API_CLIENT:
-        project_id = principal.project_id
+        # Its own project, unless it names another (which then "does not exist" for it).
+        project_id = project_id or principal.project_id
     if project_id is not None:
-        ensure_sees_project(principal, await uow.projects.get(project_id))
+        ensure_can_read_finance(principal, await uow.projects.get(project_id))
     cabinets = None if principal.is_platform or project_id is not None else principal.cabinet_ids
     return InvoiceFilter(project_id, cabinets, query.status, query.issued_from, query.issued_to)
 

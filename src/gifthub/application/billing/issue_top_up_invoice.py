@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from gifthub.application.authorization import ensure_can_manage_finance
 from gifthub.application.billing.issuing import InvoiceIssuer
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
@@ -23,7 +24,8 @@ class TopUpInvoiceCommand:
 
 
 class IssueTopUpInvoice:
-    """An invoice offer to fund a project by any amount; clients of the cabinet may ask for one."""
+    """An invoice offer to fund a project by any amount, asked for by the owner, an accountant
+    of the project or a platform administrator."""
 
     def __init__(self, uow: BillingUnitOfWork, clock: Clock, ids: IdGenerator, vat: VatScheduleSource) -> None:
         self._issuer = InvoiceIssuer(uow, clock, ids, vat)
@@ -32,5 +34,10 @@ class IssueTopUpInvoice:
         require_positive(command.amount)
         line = InvoiceLine(TOP_UP_TITLE, command.amount, 1)
         return await self._issuer.issue(
-            principal, project_id=command.project_id, kind=InvoiceKind.TOP_UP, lines=(line,), buyer=command.buyer
+            principal,
+            project_id=command.project_id,
+            kind=InvoiceKind.TOP_UP,
+            lines=(line,),
+            buyer=command.buyer,
+            authorize=ensure_can_manage_finance,
         )

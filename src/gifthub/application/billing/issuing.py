@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -28,6 +29,7 @@ from gifthub.domain.billing.vat import vat_included
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
 from gifthub.domain.money import Money
+from gifthub.domain.project import Project
 
 # How long the offer stands; after that the expiry job closes it unless money came.
 PAYMENT_TERM_DAYS = 5
@@ -48,10 +50,13 @@ class InvoiceIssuer:
         lines: tuple[InvoiceLine, ...],
         buyer: Buyer | None,
         order_id: UUID | None = None,
+        authorize: Callable[[Principal, Project], None] | None = None,
     ) -> Invoice:
         async def attempt() -> Invoice:
             async with self._uow as uow:
                 project = ensure_sees_project(principal, await uow.projects.get(project_id))
+                if authorize is not None:
+                    authorize(principal, project)
                 check_lines(lines, project.currency)
                 seller = await uow.sellers.active_for(project.region)
                 if seller is None:

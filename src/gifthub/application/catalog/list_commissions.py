@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_sees_cabinet
+from gifthub.application.authorization import ensure_can_read_cabinet_admin, ensure_sees_cabinet
 from gifthub.application.ports.commission_rules import CommissionRules
 from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.domain.commission_rules import CommissionRule
@@ -15,5 +15,5 @@ class ListCommissions:
 
     async def execute(self, principal: Principal, cabinet_id: UUID) -> list[CommissionRule]:
         async with self._uow as uow:
-            ensure_sees_cabinet(principal, await uow.cabinets.get(cabinet_id))
+            ensure_can_read_cabinet_admin(principal, ensure_sees_cabinet(principal, await uow.cabinets.get(cabinet_id)))
         return sorted(await self._rules.rules_of(cabinet_id), key=lambda r: (r.scope.rank, r.scope.key))

@@ -21,7 +21,8 @@ class Viewer:
 
 async def viewer_of(principal: Principal, project_id: UUID | None, uow: UnitOfWork) -> Viewer:
     if principal.kind is PrincipalKind.API_CLIENT:
-        project_id = principal.project_id  # an API client sees through its own project only
+        # An API client sees through its own project only; another project "does not exist" for it.
+        project_id = project_id or principal.project_id
     if project_id is None:
         if principal.is_platform:
             return Viewer(regions=None)

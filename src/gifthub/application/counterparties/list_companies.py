@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_sees_cabinet
+from gifthub.application.authorization import ensure_can_read_companies, ensure_sees_cabinet
 from gifthub.application.pagination import Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.counterparties_unit_of_work import CounterpartiesUnitOfWork
 from gifthub.domain.company import Company
@@ -17,7 +17,9 @@ class ListCompanies:
         check_limit(limit)
         after = decode_cursor(cursor, 2)
         async with self._uow as uow:
-            cabinet = ensure_sees_cabinet(principal, await uow.cabinets.get(cabinet_id))
+            cabinet = ensure_can_read_companies(
+                principal, ensure_sees_cabinet(principal, await uow.cabinets.get(cabinet_id))
+            )
             rows = await uow.companies.list_for_cabinet(
                 cabinet.id, after=tuple(after) if after else None, limit=limit + 1
             )

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_sees_project
-from gifthub.application.errors import Forbidden
+from gifthub.application.authorization import ensure_can_manage_finance
 from gifthub.application.ports.messaging_unit_of_work import MessagingUnitOfWork
 from gifthub.domain.errors import InvalidAmount
-from gifthub.domain.identity import Principal, PrincipalKind
+from gifthub.domain.identity import Principal
 from gifthub.domain.low_balance import LowBalanceAlert
 from gifthub.domain.money import Money
 
@@ -25,10 +24,9 @@ class SetLowBalanceThreshold:
         self._uow = uow
 
     async def execute(self, principal: Principal, command: SetLowBalanceThresholdCommand) -> LowBalanceAlert:
-        if principal.kind is PrincipalKind.API_CLIENT:
-            raise Forbidden("an API client cannot change alerts")
         async with self._uow as uow:
-            project = ensure_sees_project(principal, await uow.projects.get(command.project_id))
+            project = await uow.projects.get(command.project_id)
+            ensure_can_manage_finance(principal, project)
             if command.threshold.currency is not project.currency:
                 raise InvalidAmount(f"the threshold must be in {project.currency}", field="currency")
             alert = await uow.low_balance.get(command.project_id, for_update=True)
