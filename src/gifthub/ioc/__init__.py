@@ -13,6 +13,7 @@ from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
 from gifthub.ioc.billing import BillingProvider
 from gifthub.ioc.catalog import CatalogProvider
+from gifthub.ioc.catalog_exports import CatalogExportsProvider
 from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
@@ -28,6 +29,7 @@ def providers() -> list[Provider]:
         CounterpartiesProvider(),
         MessagingProvider(),
         BillingProvider(),
+        CatalogExportsProvider(),
     ]
 
 

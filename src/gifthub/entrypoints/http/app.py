@@ -16,6 +16,7 @@ from gifthub.entrypoints.http.controllers.billing import InvoiceController
 from gifthub.entrypoints.http.controllers.billing_platform import BillingPlatformController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
+from gifthub.entrypoints.http.controllers.catalog_exports import CatalogExportController
 from gifthub.entrypoints.http.controllers.companies import CompanyController
 from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
 from gifthub.entrypoints.http.controllers.health import healthz, readyz
@@ -36,6 +37,7 @@ API_CONTROLLERS = [
     CrmFailureController,
     InvoiceController,
     BillingPlatformController,
+    CatalogExportController,
 ]
 BACKGROUND_TASKS = [bus_lifespan]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
