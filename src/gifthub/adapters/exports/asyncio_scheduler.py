@@ -9,14 +9,13 @@ from uuid import UUID
 from dishka import AsyncContainer
 
 from gifthub.application.catalog_exports.generate_export import GenerateCatalogExport
-from gifthub.application.ports.catalog_exports_unit_of_work import CatalogExportsUnitOfWork
 
 log = logging.getLogger("gifthub.jobs.catalog_exports")
 
 
 class AsyncioExportScheduler:
-    """Good for one process: the row in catalog_exports is the truth, so ``resume_open`` after a restart
-    picks up whatever a stopped process left pending or running."""
+    """Good for one process. An export whose process stopped mid-way stays "pending"/"running" in its row;
+    recovering those on start is not built yet (the user asks again)."""
 
     def __init__(self, container: AsyncContainer) -> None:
         self._container = container
@@ -34,15 +33,6 @@ class AsyncioExportScheduler:
                 await job.execute(export_id)
         except Exception:  # noqa: BLE001 - the export row already says "failed"; the log has the cause
             log.exception("catalog export %s failed", export_id)
-
-    async def resume_open(self) -> int:
-        async with self._container() as scope:
-            uow = await scope.get(CatalogExportsUnitOfWork)
-            async with uow:
-                ids = await uow.exports.open_ids()
-        for export_id in ids:
-            self.schedule(export_id)
-        return len(ids)
 
     async def drain(self) -> None:
         """Wait for the exports under way (tests, and a graceful shutdown)."""

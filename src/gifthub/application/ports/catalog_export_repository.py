@@ -14,7 +14,3 @@ class CatalogExportRepository(Protocol):
     async def save(self, export: CatalogExport) -> None:
         """Write the export's status, progress and outcome; its events go to the outbox on commit."""
         ...
-
-    async def open_ids(self) -> list[UUID]:
-        """Exports still pending or running: what a restarted process picks up again."""
-        ...

@@ -11,8 +11,6 @@ from gifthub.adapters.persistence.repositories.tracker import Tracker
 from gifthub.adapters.persistence.tables_catalog_exports import catalog_exports as table
 from gifthub.domain.catalog_export import CatalogExport, ExportFormat, ExportStatus
 
-_OPEN = (ExportStatus.PENDING, ExportStatus.RUNNING)
-
 
 class SqlCatalogExportRepository:
     def __init__(self, session: AsyncSession, tracker: Tracker) -> None:
@@ -51,10 +49,6 @@ class SqlCatalogExportRepository:
 
     async def save(self, export: CatalogExport) -> None:
         await self._session.execute(update(table).where(table.c.id == export.id).values(**_values(export)))
-
-    async def open_ids(self) -> list[UUID]:
-        statement = select(table.c.id).where(table.c.status.in_(_OPEN)).order_by(table.c.created_at)
-        return list((await self._session.execute(statement)).scalars())
 
 
 def _values(export: CatalogExport) -> dict:
