@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from dishka import AsyncContainer, Provider, Scope, provide, provide_all
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -35,8 +37,10 @@ class CatalogExportsProvider(Provider):
         return CatalogDocuments()
 
     @provide(scope=Scope.APP)
-    def asyncio_scheduler(self, container: AsyncContainer) -> AsyncioExportScheduler:
-        return AsyncioExportScheduler(container)
+    async def asyncio_scheduler(self, container: AsyncContainer) -> AsyncIterator[AsyncioExportScheduler]:
+        scheduler = AsyncioExportScheduler(container)
+        yield scheduler
+        await scheduler.close()
 
     @provide(scope=Scope.APP)
     def scheduler(self, scheduler: AsyncioExportScheduler) -> ExportScheduler:
