@@ -13,6 +13,7 @@ from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
 from gifthub.ioc.billing import BillingProvider
 from gifthub.ioc.catalog import CatalogProvider
+from gifthub.ioc.catalog_exports import CatalogExportsProvider
 from gifthub.ioc.counterparties import CounterpartiesProvider
 from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.identity import IdentityProvider
@@ -32,6 +33,7 @@ def providers() -> list[Provider]:
         BillingProvider(),
         IdentityProvider(),
         OrdersProvider(),
+        CatalogExportsProvider(),
     ]
 
 

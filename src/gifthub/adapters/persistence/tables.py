@@ -5,6 +5,7 @@ from gifthub.adapters.persistence import (  # noqa: F401
     tables_billing,
     tables_bus,
     tables_catalog,
+    tables_catalog_exports,
     tables_counterparties,
     tables_identity,
     tables_orders,

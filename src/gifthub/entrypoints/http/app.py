@@ -16,6 +16,7 @@ from gifthub.entrypoints.http.controllers.billing import InvoiceController
 from gifthub.entrypoints.http.controllers.billing_platform import BillingPlatformController
 from gifthub.entrypoints.http.controllers.cabinets import CabinetController
 from gifthub.entrypoints.http.controllers.catalog import CatalogController, CommissionController
+from gifthub.entrypoints.http.controllers.catalog_exports import CatalogExportController
 from gifthub.entrypoints.http.controllers.companies import CompanyController
 from gifthub.entrypoints.http.controllers.crm_failures import CrmFailureController
 from gifthub.entrypoints.http.controllers.dev_mailbox import DevMailboxController
@@ -48,6 +49,7 @@ API_CONTROLLERS = [
     *IDENTITY_CONTROLLERS,
     OrderController,
     XlsxOrderController,
+    CatalogExportController,
 ]
 BACKGROUND_TASKS = [
     bus_lifespan,

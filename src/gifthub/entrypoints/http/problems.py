@@ -11,6 +11,7 @@ from litestar.exceptions import HTTPException, NotAuthorizedException, Validatio
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from gifthub.application.catalog.errors import CatalogSourceUnavailable
+from gifthub.application.catalog_exports.errors import ExportNotReady
 from gifthub.application.errors import (
     ApplicationError,
     ConcurrencyConflict,
@@ -53,6 +54,7 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (ProjectFrozen, 409, "Project is frozen"),
     (InvoiceClosed, 409, "Invoice is closed"),
     (IdempotencyConflict, 409, "Reference already used"),
+    (ExportNotReady, 409, "Export not ready"),
     (ConcurrencyConflict, 503, "Busy, try again"),
     (IdempotencyKeyReused, 409, "Idempotency-Key reused with another request"),
     (IllegalOrderTransition, 409, "Not allowed in the order's status"),
