@@ -34,7 +34,11 @@ def plain(value: object) -> object:
     if isinstance(value, Money):
         return {"amount": value.to_string(), "currency": value.currency.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+        body = {}
+        for name in _field_names(type(value)):
+            field = getattr(value, name)
+            body[name] = field if field is None or type(field) in _AS_IS else plain(field)
+        return body
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
