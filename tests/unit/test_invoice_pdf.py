@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from uuid import uuid4
@@ -79,3 +80,15 @@ def test_payment_qr_string_follows_gost():
     assert text.startswith("ST00012|Name=ООО «ГифтХаб»|PersonalAcc=40702810938000000001|BankName=ПАО Сбербанк|")
     assert "|BIC=044525225|CorrespAcc=30101810400000000225|PayeeINN=7707083893|KPP=770701001|Sum=15000000|" in text
     assert text.endswith("Purpose=Оплата по счету GHR-2026-00017 от 02.11.2026, в т.ч. НДС 22% 27049.18")
+
+
+def test_kazakh_letters_survive_font_subsetting():
+    """The bundled font is trimmed and subset per document: every Kazakh-only letter must still be drawn
+    with a real glyph and read back as itself."""
+    seller = kz_seller()
+    invoice = _invoice(seller, Currency.KZT, Decimal(16))
+    letters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+    invoice = replace(invoice, buyer=Buyer(f"ТОО «{letters}»", "7707083893"))
+    text = _text(FpdfInvoiceRenderer().render(invoice, seller))
+    assert letters in text
+    assert "Жүз елу мың теңге 00 тиын" in text
