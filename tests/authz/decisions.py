@@ -269,10 +269,10 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ),
     ("POST", f"{P}/orders"): Decision(_SPEND, scope="project", body=lambda w: {}),
     ("POST", f"{P}/orders/quick"): Decision(
-        _past_auth(_SPEND, UNAVAILABLE),
+        _past_auth(_SPEND, INVALID),
         scope="project",
         body=lambda w: {"product_id": "no-such-product", "nominal": "1000.00", "emails": ["a@example.com"]},
-        notes="an unknown product with no Giftery in the matrix: 503 past authorization",
+        notes="an unknown product: 422 past authorization",
     ),
     ("POST", f"{P}/orders/resume"): Decision(_SPEND, scope="project"),
     ("POST", f"{P}/orders/xlsx"): Decision(
@@ -336,6 +336,19 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ),
     # --- counterparties --------------------------------------------------------------------------
     # Companies are the buyers on invoices: the accountant reads them (documents), only the owner changes.
+    # --- catalog exports: anyone who sees the cabinet may export its catalog (a read) -------------
+    ("POST", f"{C}/catalog-exports"): Decision(
+        roles(ALLOW),
+        scope="cabinet",
+        body=lambda w: {"format": "xlsx"},
+        notes="a read: the catalog as this cabinet sees it, with its commissions",
+    ),
+    ("GET", f"{C}/catalog-exports/{{export_id:uuid}}"): Decision(
+        roles(HIDDEN), scope="cabinet", notes="the world has no export: 404 past the cabinet check"
+    ),
+    ("GET", f"{C}/catalog-exports/{{export_id:uuid}}/file"): Decision(
+        roles(HIDDEN), scope="cabinet", notes="the world has no export: 404 past the cabinet check"
+    ),
     ("GET", f"{C}/companies"): Decision(_READ_COMPANIES, scope="cabinet"),
     ("GET", f"{C}/companies/{{company_id:uuid}}"): Decision(_READ_COMPANIES, scope="cabinet"),
     ("POST", f"{C}/companies"): Decision(

@@ -109,6 +109,7 @@ async def _tenant(client, world: World, name: str) -> dict[str, str]:
         # authorization check (403 before it), which is what the matrix tells apart.
         "certificate_id": str(uuid4()),
         "payment_id": str(uuid4()),
+        "export_id": str(uuid4()),
         "notification_id": str(uuid4()),
         "seller_id": world.seller_id,
         "bic": "044525225",
