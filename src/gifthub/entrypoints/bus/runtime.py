@@ -87,9 +87,15 @@ class BusRuntime:
 
         return deliver
 
-    async def stop(self) -> None:
+    async def stop(self, grace_seconds: float = 2.0) -> None:
         self._stop.set()
         if self._task is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=grace_seconds)
+            except TimeoutError:
+                # A handler is still retrying a neighbour (e.g. Bitrix24 down): stop it. Its transaction
+                # rolls back and the outbox row stays unpublished, so it is delivered after the restart.
+                self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
         if self.broker is not None:
