@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import httpx
 import pytest
@@ -12,7 +13,7 @@ from gifthub.ioc import make_container
 from tests.conftest import AUTH, clock_provider
 from tests.http.helpers import money, new_project
 from tests.integration.bus.conftest import eventually
-from tests.support.live_server import LiveServer
+from tests.support.live_server import LiveServer, free_port
 
 
 @pytest.fixture
@@ -48,8 +49,12 @@ async def test_top_up_notifies_and_can_be_read(client) -> None:
 
 async def test_stream_pushes_new_notifications_over_real_http(settings, clock) -> None:
     """Real HTTP over loopback: the stream stays open while a top-up happens on another connection."""
+    # The server knows its own port, so the project's CRM lead reaches the mounted Bitrix24 emulator at
+    # once instead of retrying ahead of the top-up's notification on the in-process bus.
+    port = free_port()
+    settings = dataclasses.replace(settings, port=port)
     container = make_container(settings, *http_providers(), clock_provider(clock))
-    with LiveServer(create_app(settings, container)) as server:
+    with LiveServer(create_app(settings, container), port=port) as server:
         async with httpx.AsyncClient(base_url=server.url, headers=AUTH, timeout=20) as http:
             project = await new_project(http)
             recipient = f"project:{project['id']}"
