@@ -14,7 +14,7 @@ from gifthub.application.accounts.settle_hold import CaptureHold, ReleaseHold, S
 from gifthub.application.accounts.top_up_project import TopUpCommand, TopUpProject
 from gifthub.application.errors import ConcurrencyConflict, Forbidden, IdempotencyConflict, NotFound
 from gifthub.domain.events import LedgerEntryPosted, NegativeLimitChanged, ProjectCreated
-from gifthub.domain.identity import Principal, PrincipalKind, StaffRole
+from gifthub.domain.identity import CabinetRole, Principal, PrincipalKind, StaffRole
 from gifthub.domain.money import Money
 from gifthub.domain.reference import Reference, ReferenceKind
 from gifthub.domain.region import Region
@@ -112,7 +112,7 @@ async def test_only_platform_admins_change_limits(deps):
     change = ChangeNegativeLimit(deps[0], deps[1])
     with pytest.raises(Forbidden):
         await change.execute(SUPPORT, ChangeNegativeLimitCommand(project.id, rub("100")))
-    client_user = Principal(PrincipalKind.USER, "u1", cabinet_ids=frozenset({project.cabinet_id}))
+    client_user = Principal.user("u1", {project.cabinet_id: CabinetRole.OWNER})
     with pytest.raises(Forbidden):
         await change.execute(client_user, ChangeNegativeLimitCommand(project.id, rub("100")))
     changed = await change.execute(SYSTEM, ChangeNegativeLimitCommand(project.id, rub("100")))

@@ -26,7 +26,7 @@ from gifthub.application.billing.issue_top_up_invoice import IssueTopUpInvoice, 
 from gifthub.application.billing.register_seller import RegisterSeller, SellerData
 from gifthub.domain.billing.invoice import Buyer, InvoiceStatus
 from gifthub.domain.billing.seller import BankDetails, Requisites
-from gifthub.domain.identity import Principal
+from gifthub.domain.identity import CabinetRole, Principal
 from gifthub.domain.money import Currency, Money
 from gifthub.domain.region import Region
 from tests.support.billing import OUR_ACCOUNT, document, statement
@@ -139,7 +139,7 @@ async def test_another_tenant_sees_no_invoice_and_cannot_import(container):
     project = await _project(container)
     invoice = await _run(container, IssueTopUpInvoice, ADMIN, TopUpInvoiceCommand(project.id, rub(10_000)))
     stranger = Principal(PrincipalKind.USER, "u-1", cabinet_ids=frozenset({uuid4()}))
-    owner = Principal(PrincipalKind.USER, "u-2", cabinet_ids=frozenset({project.cabinet_id}))
+    owner = Principal.user("u-2", {project.cabinet_id: CabinetRole.OWNER})
     with pytest.raises(NotFound):
         await _run(container, GetInvoice, stranger, invoice.id)
     assert (await _run(container, GetInvoice, owner, invoice.id)).id == invoice.id

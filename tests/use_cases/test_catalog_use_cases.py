@@ -18,7 +18,7 @@ from gifthub.application.ports.giftery_gateway import CatalogSnapshot, GifteryUn
 from gifthub.domain.catalog import Acceptance, NominalRule, Product
 from gifthub.domain.commission_rules import CommissionRule, CommissionScope, InvalidCommissionRule, commission_for
 from gifthub.domain.errors import InvalidAmount
-from gifthub.domain.identity import Principal, PrincipalKind, StaffRole
+from gifthub.domain.identity import CabinetRole, Principal, PrincipalKind, StaffRole
 from gifthub.domain.pricing import Commission
 from gifthub.domain.project import Project
 from gifthub.domain.region import Region
@@ -113,9 +113,11 @@ async def test_what_a_caller_sees_depends_on_the_project():
     search = FakeSearch(product("ru", region=Region.RU), product("kz", region=Region.KZ))
     use_case = ListProducts(FakeUow(project), search, FakeRules())
     api_client = Principal(PrincipalKind.API_CLIENT, "b2b", project_id=project.id)
-    page = await use_case.execute(api_client, ProductQuery(project_id=uuid4()))  # its own project, whatever it asks
+    page = await use_case.execute(api_client, ProductQuery(project_id=project.id))
     assert [p.product.id for p in page.items] == ["kz"]
-    user = Principal(PrincipalKind.USER, "u1", cabinet_ids=frozenset({project.cabinet_id}))
+    with pytest.raises(NotFound):  # another project does not exist for an API client
+        await use_case.execute(api_client, ProductQuery(project_id=uuid4()))
+    user = Principal.user("u1", {project.cabinet_id: CabinetRole.OWNER})
     with pytest.raises(ProjectRequired):
         await use_case.execute(user, ProductQuery())
     stranger = Principal(PrincipalKind.USER, "u2", cabinet_ids=frozenset({uuid4()}))
