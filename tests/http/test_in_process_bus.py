@@ -10,6 +10,7 @@ from litestar.testing import AsyncTestClient
 
 from gifthub.adapters.bus.settings import MessagingSettings
 from gifthub.application.ports.unit_of_work import UnitOfWork
+from gifthub.domain.email_messages import EmailMessage, LowBalanceEmail, WelcomeEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.entrypoints.http.app import create_app, http_providers
 from gifthub.ioc import make_container
@@ -17,11 +18,11 @@ from tests.conftest import clock_provider
 from tests.integration.bus.conftest import MessagingOverride, eventually
 
 
-async def request_email(container, clock, **fields) -> None:
+async def request_email(container, clock, message: EmailMessage, to: str, dedup_key: str) -> None:
     async with container() as request:
         uow = await request.get(UnitOfWork)
         async with uow:
-            uow.record(EmailRequested(occurred_at=clock.now(), **fields))
+            uow.record(EmailRequested.of(message, to=to, occurred_at=clock.now(), dedup_key=dedup_key))
             await uow.commit()
 
 
@@ -51,16 +52,15 @@ async def test_requested_email_goes_through_the_in_process_bus_to_the_dev_mailbo
         await request_email(
             writer,
             clock,
+            LowBalanceEmail(
+                project_name="Подарки <2026>",
+                available="900.00",
+                threshold="1000.00",
+                currency="RUB",
+                at="2026-11-01T09:00:00+00:00",
+            ),
             to="olga@client.ru",
-            template="payment_received",
-            context={
-                "invoice_number": "7",
-                "amount": "5000.00",
-                "currency": "RUB",
-                "paid_at": "2026-11-01T09:00:00+00:00",
-                "project_name": "Подарки <2026>",
-            },
-            dedup_key="payment:7",
+            dedup_key="low:7",
         )
 
         async def listed() -> bool:
@@ -68,7 +68,7 @@ async def test_requested_email_goes_through_the_in_process_bus_to_the_dev_mailbo
 
         await eventually(listed, within=10, what="the email in the mailbox page")
         page = await client.get("/dev/mailbox")
-        assert "Оплата по счёту № 7 получена" in page.text
+        assert "Низкий баланс проекта «Подарки &lt;2026&gt;»" in page.text
         [name] = re.findall(r'href="/dev/mailbox/([^"]+\.eml)"', page.text)
         message = await client.get(f"/dev/mailbox/{name}")
         assert message.status_code == 200
@@ -77,10 +77,9 @@ async def test_requested_email_goes_through_the_in_process_bus_to_the_dev_mailbo
         assert (await client.get("/dev/mailbox/..%2F..%2Fetc%2Fpasswd")).status_code == 404
 
         # The same dedup key again: no second email.
-        await request_email(writer, clock, to="olga@client.ru", template="welcome", context={}, dedup_key="payment:7")
-        await request_email(
-            writer, clock, to="ivan@client.ru", template="welcome", context={"name": "Иван", "link": "x"}
-        )
+        welcome = WelcomeEmail(email="olga@client.ru")
+        await request_email(writer, clock, welcome, to="olga@client.ru", dedup_key="low:7")
+        await request_email(writer, clock, WelcomeEmail(email="ivan@client.ru"), to="ivan@client.ru", dedup_key="w:1")
 
         async def ivan_listed() -> bool:
             return "ivan@client.ru" in (await client.get("/dev/mailbox")).text

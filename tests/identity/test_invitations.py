@@ -8,9 +8,11 @@ import json
 from sqlalchemy import select
 
 from gifthub.adapters.persistence.engine import create_engine
+from gifthub.adapters.persistence.tables_bus import email_deliveries
 from gifthub.adapters.persistence.tables_identity import one_time_tokens
 from gifthub.adapters.persistence.tables_outbox import outbox
 from tests.conftest import AUTH
+from tests.integration.bus.conftest import eventually
 from tests.support.identity import PASSWORD, create_user, sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -19,13 +21,25 @@ NEW_PASSWORD = "a brand new passphrase"
 async def _emails(settings) -> list[dict]:
     engine = create_engine(settings.database_url)
     async with engine.connect() as connection:
-        rows = await connection.execute(select(outbox.c.payload).where(outbox.c.event_name == "email.requested"))
+        rows = await connection.execute(
+            select(outbox.c.payload)
+            .where(outbox.c.event_name == "email.requested")
+            .order_by(outbox.c.occurred_at, outbox.c.id)
+        )
         payloads = [json.loads(row.payload) for row in rows]
         hashes = list((await connection.execute(select(one_time_tokens.c.token_hash))).scalars())
     await engine.dispose()
     for payload in payloads:
         assert payload.get("context", {}).get("token") not in hashes  # only hashes are stored
     return payloads
+
+
+async def _delivered(settings, templates: set[str]) -> bool:
+    engine = create_engine(settings.database_url)
+    async with engine.connect() as connection:
+        rows = (await connection.execute(select(email_deliveries.c.template, email_deliveries.c.status))).all()
+    await engine.dispose()
+    return {template for template, status in rows if status == "sent"} >= templates
 
 
 async def test_an_invitation_is_single_use_and_ends_in_a_welcome_email(web, settings, clock):
@@ -48,6 +62,8 @@ async def test_an_invitation_is_single_use_and_ends_in_a_welcome_email(web, sett
     reused = await web.post("/api/v1/auth/invitations/accept", json={"token": token, "password": PASSWORD})
     assert reused.status_code == 410 and reused.json()["type"] == "/problems/invalid-token"
     assert [e["template"] for e in await _emails(settings)] == ["invitation", "welcome"]
+    # Both emails render from their real contexts and are delivered (the in-process bus sends them).
+    await eventually(lambda: _delivered(settings, {"invitation", "welcome"}), within=10, what="both emails sent")
     me = await web.get("/api/v1/auth/me", headers=await sign_in(web, "ivan@example.com"))
     assert me.json()["memberships"] == [{"cabinet_id": cabinet["id"], "role": "manager"}]
 

@@ -3,10 +3,14 @@ replays refused, step-up for key changes, staff reset."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlparse
 
 import pyotp
+from sqlalchemy import select
 
+from gifthub.adapters.persistence.engine import create_engine
+from gifthub.adapters.persistence.tables_outbox import outbox
 from tests.conftest import AUTH
 from tests.http.helpers import new_project
 from tests.support.identity import PASSWORD, add_member, create_user, sign_in
@@ -79,10 +83,17 @@ async def test_changing_api_keys_needs_a_fresh_step_up(web, clock):
     assert (await web.delete(url, headers=headers)).status_code == 200
 
 
-async def test_platform_staff_reset_2fa_and_end_the_sessions(web, clock):
+async def test_platform_staff_reset_2fa_and_end_the_sessions(web, clock, settings):
     project, headers, _, _ = await _owner_with_2fa(web, clock)
     reset = await web.post(f"/api/v1/users/{project['user']['id']}/2fa/reset", headers=AUTH)
     assert reset.status_code == 200
+    engine = create_engine(settings.database_url)
+    async with engine.connect() as connection:
+        query = select(outbox.c.payload).where(outbox.c.event_name == "email.requested").order_by(outbox.c.occurred_at)
+        emails = [json.loads(payload) for payload in (await connection.execute(query)).scalars()]
+    await engine.dispose()
+    changes = [(e["to"], e["context"]["change"]) for e in emails if e["template"] == "two_factor_changed"]
+    assert changes == [("tom@example.com", "enabled"), ("tom@example.com", "reset")]  # the owner is told both
     assert (await web.get("/api/v1/auth/me", headers=headers)).status_code == 401
     signed = await web.post("/api/v1/auth/sign-in", json={"email": "tom@example.com", "password": PASSWORD})
     assert signed.status_code == 200  # no TOTP needed any more

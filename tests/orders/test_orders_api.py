@@ -184,7 +184,7 @@ async def test_worker_delivery_retry_resend_and_archive_over_http(client, app, c
     assert audit[0]["requested_by"].startswith("platform_staff:")
     emails = [p for n, p in events if n == "email.requested"]
     assert {(e["to"], e["template"]) for e in emails} == {
-        ("new@x.ru", "certificate"),
+        ("new@x.ru", "certificate_delivery"),
         ("boss@x.ru", "certificates_archive"),
     }
     assert json.loads(next(e for e in emails if e["to"] == "boss@x.ru")["context"]["certificates"])[0]["code"]

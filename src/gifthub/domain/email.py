@@ -13,10 +13,18 @@ class DeliveryStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # e.g. "application/zip"
+    content: bytes
+
+
+@dataclass(frozen=True)
 class RenderedEmail:
     subject: str
     text: str
     html: str
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class OutgoingEmail:
     text: str
     html: str
     message_id: str  # becomes the Message-ID header, so a receiver can spot a duplicate too
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import ClassVar
 from uuid import UUID
 
+from gifthub.domain.email_messages import EmailMessage
 from gifthub.domain.money import Money
 
 
@@ -69,3 +70,14 @@ class EmailRequested(DomainEvent):
     language: str = "ru"
     timezone: str = "Europe/Moscow"
     dedup_key: str = ""  # the same key is sent once
+
+    @classmethod
+    def of(
+        cls, message: EmailMessage, *, to: str, occurred_at: datetime, dedup_key: str,
+        language: str = "ru", timezone: str = "Europe/Moscow",
+    ) -> EmailRequested:  # fmt: skip
+        """The only way producers ask for an email: the typed message fixes template and context."""
+        return cls(
+            occurred_at=occurred_at, to=to, template=message.template, context=message.context(),
+            language=language, timezone=timezone, dedup_key=dedup_key,
+        )  # fmt: skip

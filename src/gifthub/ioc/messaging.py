@@ -43,8 +43,8 @@ class MessagingProvider(Provider):
         return InboxClaim()
 
     @provide
-    def renderer(self) -> EmailRenderer:
-        return JinjaEmailRenderer()
+    def renderer(self, settings: MessagingSettings) -> EmailRenderer:
+        return JinjaEmailRenderer(public_url=settings.public_url)
 
     @provide
     def mailer(self, settings: MessagingSettings) -> Mailer:

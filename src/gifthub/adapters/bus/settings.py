@@ -31,6 +31,7 @@ class MessagingSettings:
     smtp_timeout: float = 10.0
     mail_from: str = "GiftHub <no-reply@gifthub.local>"
     staff_email: str = "staff@gifthub.local"
+    public_url: str = "http://127.0.0.1:8000"  # GIFTHUB_PUBLIC_URL: where links in emails point
 
     @property
     def mailbox_active(self) -> bool:
@@ -65,4 +66,5 @@ class MessagingSettings:
             smtp_tls=tls,
             mail_from=env.get("GIFTHUB_SMTP_FROM", cls.mail_from),
             staff_email=env.get("GIFTHUB_STAFF_EMAIL", cls.staff_email),
+            public_url=env.get("GIFTHUB_PUBLIC_URL", cls.public_url).rstrip("/"),
         )

@@ -19,4 +19,7 @@ def mime_message(email: OutgoingEmail, sender: str) -> EmailMessage:
     message["X-GiftHub-Dedup-Key"] = email.message_id
     message.set_content(email.text)
     message.add_alternative(email.html, subtype="html")
+    for attachment in email.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(attachment.content, maintype=maintype, subtype=subtype, filename=attachment.filename)
     return message

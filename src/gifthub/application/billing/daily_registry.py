@@ -8,6 +8,7 @@ from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.invoice_repository import InvoiceFilter
 from gifthub.domain.billing.events import InvoiceRegistryProduced
+from gifthub.domain.email_messages import InvoiceRegistryEmail
 from gifthub.domain.events import EmailRequested
 
 
@@ -38,11 +39,10 @@ class ProduceDailyInvoiceRegistry:
             uow.record(InvoiceRegistryProduced(now, day.isoformat(), len(invoices), text))
             if self._email:
                 uow.record(
-                    EmailRequested(
-                        occurred_at=now,
+                    EmailRequested.of(
+                        InvoiceRegistryEmail(day=day.isoformat(), count=str(len(invoices)), csv=text),
                         to=self._email,
-                        template="invoice_registry",
-                        context={"day": day.isoformat(), "count": str(len(invoices)), "csv": text},
+                        occurred_at=now,
                         dedup_key=f"invoice_registry:{day.isoformat()}",
                     )
                 )

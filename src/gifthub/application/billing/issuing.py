@@ -26,6 +26,7 @@ from gifthub.domain.billing.invoice import (
     sum_lines,
 )
 from gifthub.domain.billing.vat import vat_included
+from gifthub.domain.email_messages import InvoiceIssuedEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
 from gifthub.domain.money import Money
@@ -108,17 +109,16 @@ class InvoiceIssuer:
                 )
                 if invoice.buyer.email:
                     uow.record(
-                        EmailRequested(
-                            occurred_at=now,
+                        EmailRequested.of(
+                            InvoiceIssuedEmail(
+                                invoice_id=str(invoice.id),
+                                number=invoice.number,
+                                amount=total.to_string(),
+                                currency=total.currency.value,
+                                due_on=invoice.due_on.isoformat(),
+                            ),
                             to=invoice.buyer.email,
-                            template="invoice_issued",
-                            context={
-                                "number": invoice.number,
-                                "amount": total.to_string(),
-                                "currency": total.currency.value,
-                                "due_on": invoice.due_on.isoformat(),
-                                "invoice_id": str(invoice.id),
-                            },
+                            occurred_at=now,
                             dedup_key=f"invoice_issued:{invoice.id}",
                         )
                     )

@@ -11,6 +11,7 @@ from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.domain.billing.events import PaymentApplied, RegistryInvoicePaid
 from gifthub.domain.billing.invoice import Invoice, InvoiceKind, InvoiceStatus
 from gifthub.domain.billing.payment import Payment
+from gifthub.domain.email_messages import PartialPaymentEmail, PaymentReceivedEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
 from gifthub.domain.reference import Reference, ReferenceKind
@@ -44,22 +45,20 @@ def apply_payment(uow: BillingUnitOfWork, payment: Payment, invoice: Invoice, ho
     if invoice.kind is InvoiceKind.REGISTRY and invoice.status is InvoiceStatus.PAID and invoice.order_id:
         uow.record(RegistryInvoicePaid(now, invoice.id, invoice.order_id, invoice.project_id))
     if invoice.buyer.email:
-        partial = invoice.status is InvoiceStatus.PARTIALLY_PAID
+        amounts = {
+            "number": invoice.number,
+            "amount": payment.amount.to_string(),
+            "currency": payment.amount.currency.value,
+            "paid": invoice.paid.to_string(),
+            "outstanding": invoice.outstanding.to_string(),
+        }
+        notice = (
+            PartialPaymentEmail(**amounts)
+            if invoice.status is InvoiceStatus.PARTIALLY_PAID
+            else PaymentReceivedEmail(**amounts, overpaid=over.to_string())
+        )
         uow.record(
-            EmailRequested(
-                occurred_at=now,
-                to=invoice.buyer.email,
-                template="invoice_partially_paid" if partial else "payment_received",
-                context={
-                    "number": invoice.number,
-                    "amount": payment.amount.to_string(),
-                    "currency": payment.amount.currency.value,
-                    "paid": invoice.paid.to_string(),
-                    "outstanding": invoice.outstanding.to_string(),
-                    "overpaid": over.to_string(),
-                },
-                dedup_key=f"payment:{payment.reference}",
-            )
+            EmailRequested.of(notice, to=invoice.buyer.email, occurred_at=now, dedup_key=f"payment:{payment.reference}")
         )
 
 

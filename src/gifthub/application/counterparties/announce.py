@@ -10,6 +10,7 @@ from gifthub.application.ports.unit_of_work import UnitOfWork
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.company import Company
 from gifthub.domain.crm import CompanyRegistered, CrmLeadRequested
+from gifthub.domain.email_messages import NewCompanyEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.money import Money
 
@@ -34,23 +35,23 @@ def announce_new_company(
         )
     )  # fmt: skip
     uow.record(
-        EmailRequested(
-            occurred_at=at,
+        EmailRequested.of(
+            NewCompanyEmail(
+                company_id=str(company.id),
+                company_name=company.name,
+                country=company.country.value,
+                tax_id=company.tax_id,
+                kpp=company.kpp,
+                registration_number=company.registration_number,
+                cabinet_id=str(cabinet.id),
+                cabinet_name=cabinet.name,
+                contact_name=contact.name,
+                contact_email=contact.email,
+                contact_phone=contact.phone,
+                registered_at=at.isoformat(),
+            ),
             to=policy.staff_email,
-            template="new_company",
-            context={
-                "company_id": str(company.id),
-                "company_name": company.name,
-                "country": company.country.value,
-                "tax_id": company.tax_id,
-                "kpp": company.kpp,
-                "registration_number": company.registration_number,
-                "cabinet_id": str(cabinet.id),
-                "cabinet_name": cabinet.name,
-                "contact_name": contact.name,
-                "contact_email": contact.email,
-                "contact_phone": contact.phone,
-            },
+            occurred_at=at,
             dedup_key=f"new_company:{company.id}",
         )
     )

@@ -46,7 +46,12 @@ class SendEmail:
             return earlier
         rendered = self._renderer.render(command.template, command.language, command.timezone, command.context)
         email = OutgoingEmail(
-            to=command.to, subject=rendered.subject, text=rendered.text, html=rendered.html, message_id=command.key
+            to=command.to,
+            subject=rendered.subject,
+            text=rendered.text,
+            html=rendered.html,
+            message_id=command.key,
+            attachments=rendered.attachments,
         )
         status, reason = DeliveryStatus.SENT, None
         try:

@@ -5,6 +5,7 @@ from gifthub.application.identity.tokens import token_hash
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.application.ports.password_hasher import PasswordHasher
+from gifthub.domain.email_messages import WelcomeEmail
 from gifthub.domain.one_time_token import InvalidToken, TokenPurpose
 from gifthub.domain.password_policy import check_password
 from gifthub.domain.user import User, UserStatus
@@ -29,6 +30,6 @@ class AcceptInvitation:
             check_password(password, email=user.email)
             user.password_hash = self._hasher.hash(password)
             user.status, user.updated_at = UserStatus.ACTIVE, now
-            request_email(uow, user, "welcome", now)
+            request_email(uow, user, WelcomeEmail(email=user.email), now)
             await uow.commit()
         return user

@@ -4,6 +4,7 @@ import secrets
 
 from gifthub.application.authorization import ensure_may_change
 from gifthub.application.identity.audit_trail import audit
+from gifthub.application.identity.emails import request_email
 from gifthub.application.identity.person import the_person
 from gifthub.application.identity.second_factor import normalize_recovery_code
 from gifthub.application.identity.tokens import token_hash
@@ -11,6 +12,7 @@ from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.application.ports.one_time_passwords import OneTimePasswords
+from gifthub.domain.email_messages import TwoFactorChangedEmail
 from gifthub.domain.identity import Principal
 from gifthub.domain.identity_errors import TwoFactorFailed
 from gifthub.domain.user import RecoveryCode
@@ -48,5 +50,7 @@ class EnableTwoFactor:
                 [RecoveryCode(self._ids.new_id(), user.id, token_hash(normalize_recovery_code(c)), now) for c in codes]
             )
             audit(uow, self._ids.new_id(), now, principal, "user.2fa_enabled", target=f"user:{user.id}")
+            changed = TwoFactorChangedEmail(email=user.email, change="enabled", changed_at=now.isoformat())
+            request_email(uow, user, changed, now)
             await uow.commit()
         return codes

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from gifthub.application.authorization import ensure_can_manage_cabinet
 from gifthub.application.identity.audit_trail import audit
-from gifthub.application.identity.emails import email_token, request_email
+from gifthub.application.identity.emails import issue_token, request_email
 from gifthub.application.identity.set_membership import SetMembershipCommand, check_grants_fit, grant_membership
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.domain.email_address import normalize_email
+from gifthub.domain.email_messages import CabinetAccessEmail, InvitationEmail
 from gifthub.domain.identity import Principal
 from gifthub.domain.identity_errors import EmailTaken
 from gifthub.domain.one_time_token import TokenPurpose
@@ -37,9 +38,18 @@ class InviteUser:
                 uow.users.add(user)
             membership = await grant_membership(uow, user, command, now)
             if user.status is UserStatus.INVITED:
-                email_token(uow, user, TokenPurpose.INVITATION, now, cabinet_name=cabinet.name, role=command.role.value)
+                issued = issue_token(uow, user, TokenPurpose.INVITATION, now)
+                invitation = InvitationEmail(
+                    email=user.email,
+                    cabinet_name=cabinet.name,
+                    role=command.role.value,
+                    token=issued.token,
+                    expires_at=issued.expires_at,
+                )
+                request_email(uow, user, invitation, now, key=issued.token_id)
             else:
-                request_email(uow, user, "cabinet_access", now, cabinet_name=cabinet.name, role=command.role.value)
+                access = CabinetAccessEmail(email=user.email, cabinet_name=cabinet.name, role=command.role.value)
+                request_email(uow, user, access, now)
             audit(
                 uow,
                 self._ids.new_id(),

@@ -9,6 +9,7 @@ from gifthub.application.identity.emails import request_email
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
+from gifthub.domain.email_messages import WelcomeEmail
 from gifthub.domain.identity import Principal
 from gifthub.domain.identity_errors import InvalidRole
 from gifthub.domain.user import User, UserStatus
@@ -48,6 +49,6 @@ class ModerateUser:
             if status is not UserStatus.ACTIVE:
                 await uow.auth_sessions.revoke_all_of(user.id, now)
             if approved:
-                request_email(uow, user, "welcome", now)
+                request_email(uow, user, WelcomeEmail(email=user.email), now)
             await uow.commit()
         return user

@@ -7,6 +7,7 @@ from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.application.ports.password_hasher import PasswordHasher
 from gifthub.domain.email_address import normalize_email
+from gifthub.domain.email_messages import RegistrationExistsEmail, RegistrationReceivedEmail
 from gifthub.domain.password_policy import check_password
 from gifthub.domain.time_zone import DEFAULT_TIME_ZONE
 from gifthub.domain.user import User, UserStatus
@@ -29,11 +30,11 @@ class Register:
             attempts.failed(now)
             existing = await uow.users.get_by_email(email)
             if existing is not None:
-                request_email(uow, existing, "registration_exists", now)
+                request_email(uow, existing, RegistrationExistsEmail(email=existing.email), now)
             else:
                 user = User(
                     self._ids.new_id(), email, password_hash, UserStatus.PENDING, None, DEFAULT_TIME_ZONE, now, now
                 )
                 uow.users.add(user)
-                request_email(uow, user, "registration_received", now)
+                request_email(uow, user, RegistrationReceivedEmail(email=user.email), now)
             await uow.commit()

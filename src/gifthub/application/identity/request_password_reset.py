@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from gifthub.application.identity.attempts import Attempts
-from gifthub.application.identity.emails import email_token
+from gifthub.application.identity.emails import issue_token, request_email
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.domain.email_address import normalize_email
+from gifthub.domain.email_messages import PasswordResetEmail
 from gifthub.domain.one_time_token import TokenPurpose
 from gifthub.domain.user import UserStatus
 
@@ -24,5 +25,7 @@ class RequestPasswordReset:
             attempts.failed(now)  # every request counts: a flood of emails is throttled too
             user = await uow.users.get_by_email(email)
             if user is not None and user.status is UserStatus.ACTIVE:
-                email_token(uow, user, TokenPurpose.PASSWORD_RESET, now)
+                issued = issue_token(uow, user, TokenPurpose.PASSWORD_RESET, now)
+                reset = PasswordResetEmail(email=user.email, token=issued.token, expires_at=issued.expires_at)
+                request_email(uow, user, reset, now, key=issued.token_id)
             await uow.commit()

@@ -5,9 +5,11 @@ from uuid import UUID
 from gifthub.application.authorization import ensure_platform_admin
 from gifthub.application.errors import NotFound
 from gifthub.application.identity.audit_trail import audit
+from gifthub.application.identity.emails import request_email
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
+from gifthub.domain.email_messages import TwoFactorChangedEmail
 from gifthub.domain.identity import Principal
 from gifthub.domain.user import User
 
@@ -41,5 +43,8 @@ class ResetTwoFactor:
                 before={"two_factor": had},
                 after={"two_factor": False},
             )
+            if had:
+                changed = TwoFactorChangedEmail(email=user.email, change="reset", changed_at=now.isoformat())
+                request_email(uow, user, changed, now)
             await uow.commit()
         return user

@@ -10,6 +10,7 @@ from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.domain.certificate import Certificate, CertificateState, DeliveryStatus
 from gifthub.domain.contact import clean_email
+from gifthub.domain.email_messages import CertificateDeliveryEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
 from gifthub.domain.order_errors import IllegalCertificateTransition
@@ -24,19 +25,19 @@ class ResendCertificateCommand:
     email: str = ""  # empty: the same address; else the corrected one (kept on the certificate)
 
 
-def certificate_context(certificate: Certificate) -> dict[str, str]:
-    return {
-        "certificate_id": str(certificate.id),
-        "product_name": certificate.product_name,
-        "nominal": certificate.nominal.to_string(),
-        "currency": certificate.nominal.currency.value,
-        "recipient_name": certificate.recipient_name,
-        "sender_name": certificate.sender_name,
-        "message": certificate.message,
-        "code": certificate.code,
-        "pin": certificate.pin,
-        "link": certificate.link,
-    }
+def certificate_email(certificate: Certificate) -> CertificateDeliveryEmail:
+    return CertificateDeliveryEmail(
+        certificate_id=str(certificate.id),
+        product_name=certificate.product_name,
+        nominal=certificate.nominal.to_string(),
+        currency=certificate.nominal.currency.value,
+        recipient_name=certificate.recipient_name,
+        sender_name=certificate.sender_name,
+        message=certificate.message,
+        code=certificate.code,
+        pin=certificate.pin,
+        link=certificate.link,
+    )
 
 
 class ResendCertificate:
@@ -73,11 +74,10 @@ class ResendCertificate:
                 )
             )
             uow.record(
-                EmailRequested(
-                    occurred_at=now,
+                EmailRequested.of(
+                    certificate_email(certificate),
                     to=address,
-                    template="certificate",
-                    context=certificate_context(certificate),
+                    occurred_at=now,
                     dedup_key=f"resend:{certificate.id}:{self._ids.new_id()}",
                 )
             )

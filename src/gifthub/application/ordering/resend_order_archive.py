@@ -5,12 +5,13 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from gifthub.application.ordering.access import order_for
-from gifthub.application.ordering.resend_certificate import certificate_context
+from gifthub.application.ordering.resend_certificate import certificate_email
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.domain.certificate import CertificateState
 from gifthub.domain.contact import clean_email
+from gifthub.domain.email_messages import CertificatesArchiveEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
 from gifthub.domain.order_errors import InvalidOrder
@@ -43,17 +44,14 @@ class ResendOrderArchive:
                 raise InvalidOrder("the order has no issued certificates yet", field="order_id")
             now = self._clock.now()
             uow.record(
-                EmailRequested(
-                    occurred_at=now,
+                EmailRequested.of(
+                    CertificatesArchiveEmail(
+                        order_id=str(order.id),
+                        count=str(len(issued)),
+                        certificates=json.dumps([certificate_email(c).context() for c in issued], ensure_ascii=False),
+                    ),
                     to=address,
-                    template="certificates_archive",
-                    context={
-                        "order_id": str(order.id),
-                        "requested_by": str(principal),
-                        "count": str(len(issued)),
-                        "attachment": "zip",
-                        "certificates": json.dumps([certificate_context(c) for c in issued], ensure_ascii=False),
-                    },
+                    occurred_at=now,
                     dedup_key=f"archive:{order.id}:{self._ids.new_id()}",
                 )
             )
