@@ -17,6 +17,7 @@ async def test_wrong_passwords_lock_the_account_with_growing_delays(web, clock):
         assert (await _sign_in(web, "olga@example.com", "wrong password!")).status_code == 401
     locked = await _sign_in(web, "olga@example.com", PASSWORD)  # even the right password waits
     assert locked.status_code == 429 and locked.json()["type"] == "/problems/too-many-attempts"
+    assert locked.headers["Retry-After"] == "1" and locked.json()["retry_after"] == 1
     clock.advance(seconds=1)
     assert (await _sign_in(web, "olga@example.com", "wrong password!")).status_code == 401
     clock.advance(seconds=1)

@@ -68,13 +68,22 @@ _STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
 
 
 def problem(
-    status: int, code: str, title: str, detail: str, request: Request | None = None, **extra: object
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    request: Request | None = None,
+    retry_after: int | None = None,
+    **extra: object,
 ) -> Response:
     body: dict[str, object] = {"type": PROBLEM_BASE + code, "title": title, "status": status, "detail": detail}
     if request is not None:
         body["instance"] = request.url.path
     body.update({k: v for k, v in extra.items() if v is not None})
     headers = {"Retry-After": "1"} if status == 503 else None
+    if retry_after is not None:  # throttled: say when trying again makes sense (RFC 9110 §10.2.3)
+        headers = {"Retry-After": str(max(retry_after, 1))}
+        body["retry_after"] = max(retry_after, 1)
     if status == 401:
         headers = {"WWW-Authenticate": 'Bearer realm="gifthub"'}
     return Response(content=body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
@@ -97,7 +106,8 @@ def handle_business_error(request: Request, error: Exception) -> Response:
         extra["requested"] = error.requested.to_string()
         extra["available"] = error.available.to_string()
         extra["currency"] = error.available.currency.value
-    return problem(status, error.code, title, error.message, request, **extra)
+    retry_after = getattr(error, "retry_after", None)
+    return problem(status, error.code, title, error.message, request, retry_after=retry_after, **extra)
 
 
 def handle_validation(request: Request, error: ValidationException) -> Response:
