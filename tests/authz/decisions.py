@@ -361,6 +361,7 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ),
     ("GET", "/api/v1/banks/{bic:str}"): Decision(roles(ALLOW), notes="public reference data, for signed-in callers"),
     ("GET", "/api/v1/backoffice/crm-failures"): Decision(_PLATFORM_STAFF),
+    ("GET", "/api/v1/backoffice/search"): Decision(_PLATFORM_STAFF, query=lambda w, values: {"q": "ac"}),
     # --- catalog ---------------------------------------------------------------------------------
     ("GET", "/api/v1/catalog/products"): Decision(_READ_ORDERS, scope="project", query=_as_project),
     ("GET", "/api/v1/catalog/products/{product_id:str}"): Decision(

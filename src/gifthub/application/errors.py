@@ -40,3 +40,9 @@ class ConcurrencyConflict(ApplicationError):
 
 class InvalidCursor(ApplicationError):
     code = "invalid-cursor"
+
+
+class InvalidRequest(ApplicationError):
+    """A request a use case cannot act on (too short a search, an unknown option); names the field."""
+
+    code = "invalid-request"

@@ -11,6 +11,7 @@ from dishka import AsyncContainer, Provider, make_async_container
 
 from gifthub.config import Settings
 from gifthub.ioc.accounts import AccountsProvider
+from gifthub.ioc.backoffice import BackofficeProvider
 from gifthub.ioc.billing import BillingProvider
 from gifthub.ioc.catalog import CatalogProvider
 from gifthub.ioc.catalog_exports import CatalogExportsProvider
@@ -34,6 +35,7 @@ def providers() -> list[Provider]:
         IdentityProvider(),
         OrdersProvider(),
         CatalogExportsProvider(),
+        BackofficeProvider(),
     ]
 
 

@@ -46,6 +46,8 @@ def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+        # SQLite's own lower() folds ASCII only; searches must find "Подарки" by "подарки" as PostgreSQL does.
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection) -> None:
@@ -56,6 +58,10 @@ def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
 
 
 READ_ONLY_OPTION = "gifthub_read_only"
+
+
+def _unicode_lower(value: str | None) -> str | None:
+    return value.lower() if isinstance(value, str) else value
 
 
 def session_factory(engine: AsyncEngine, *, read_only: bool = False) -> async_sessionmaker:

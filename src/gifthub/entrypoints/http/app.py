@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
 from gifthub.entrypoints.bus.runtime import bus_lifespan
+from gifthub.entrypoints.http.controllers.backoffice import BackofficeSearchController
 from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.billing import InvoiceController
 from gifthub.entrypoints.http.controllers.billing_platform import BillingPlatformController
@@ -42,6 +43,7 @@ API_CONTROLLERS = [
     CompanyController,
     BankController,
     CrmFailureController,
+    BackofficeSearchController,
     InvoiceController,
     BillingPlatformController,
     NotificationController,
