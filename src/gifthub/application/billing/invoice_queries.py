@@ -14,7 +14,7 @@ from gifthub.application.ports.invoice_renderer import InvoiceRenderer
 from gifthub.application.ports.invoice_repository import InvoiceFilter
 from gifthub.domain.billing.invoice import Invoice, InvoiceStatus
 from gifthub.domain.billing.seller import Seller
-from gifthub.domain.identity import Principal, PrincipalKind
+from gifthub.domain.identity import CabinetRole, Principal, PrincipalKind
 
 
 async def visible_invoice(uow: BillingUnitOfWork, principal: Principal, invoice_id: UUID) -> Invoice:
@@ -69,8 +69,17 @@ async def _scope(uow: BillingUnitOfWork, principal: Principal, query: InvoiceQue
         project_id = project_id or principal.project_id
     if project_id is not None:
         ensure_can_read_finance(principal, await uow.projects.get(project_id))
-    cabinets = None if principal.is_platform or project_id is not None else principal.cabinet_ids
-    return InvoiceFilter(project_id, cabinets, query.status, query.issued_from, query.issued_to)
+    if principal.is_platform or project_id is not None:
+        return InvoiceFilter(project_id, None, query.status, query.issued_from, query.issued_to)
+    if principal.kind is not PrincipalKind.USER:
+        return InvoiceFilter(None, principal.cabinet_ids, query.status, query.issued_from, query.issued_to)
+    # A user: whole cabinets where they see every project, granted projects where they are the
+    # accountant, nothing where they are an operator (operators do not see invoices).
+    whole = frozenset(c for c, role in principal.memberships.items() if role.sees_every_project)
+    accountant = frozenset(c for c, role in principal.memberships.items() if role is CabinetRole.ACCOUNTANT)
+    return InvoiceFilter(
+        None, whole, query.status, query.issued_from, query.issued_to, granted=(accountant, principal.granted_projects)
+    )
 
 
 class ListAllInvoices:

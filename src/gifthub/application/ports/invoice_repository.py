@@ -15,6 +15,8 @@ class InvoiceFilter:
     status: InvoiceStatus | None = None
     issued_from: date | None = None
     issued_to: date | None = None  # inclusive
+    # Also these projects of these cabinets (an accountant's grants); applies only with ``cabinet_ids``.
+    granted: tuple[frozenset[UUID], frozenset[UUID]] = (frozenset(), frozenset())
 
 
 class InvoiceRepository(Protocol):

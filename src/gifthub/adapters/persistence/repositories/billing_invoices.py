@@ -127,8 +127,16 @@ class SqlInvoiceRepository:
         if where.project_id is not None:
             query = query.where(t.c.project_id == where.project_id)
         if where.cabinet_ids is not None:
+            granted_cabinets, granted_projects = where.granted
             query = query.where(
-                t.c.project_id.in_(select(projects.c.id).where(projects.c.cabinet_id.in_(where.cabinet_ids)))
+                t.c.project_id.in_(
+                    select(projects.c.id).where(
+                        or_(
+                            projects.c.cabinet_id.in_(where.cabinet_ids),
+                            and_(projects.c.cabinet_id.in_(granted_cabinets), projects.c.id.in_(granted_projects)),
+                        )
+                    )
+                )
             )
         if where.status is not None:
             query = query.where(t.c.status == where.status)
