@@ -110,3 +110,24 @@ def test_a_bad_header_date_names_its_line():
     data = statement(document("1", "10.00", "x")).replace(b"=01.11.2026\r\n", b"=2026-11-01\r\n", 1)
     with pytest.raises(StatementError, match=r"line 8: ДатаНачала='2026-11-01' is not a date"):
         reader.read(data)
+
+
+def test_without_an_account_header_the_dates_tell_incoming_from_outgoing():
+    received = document("201", "700.00", "Оплата по счету GHR-2026-00002")
+    paid_out = [
+        "СекцияДокумент=Платежное поручение",
+        "Номер=202",
+        "Дата=02.11.2026",
+        "Сумма=300.00",
+        f"ПлательщикСчет={OUR_ACCOUNT}",
+        "ДатаСписано=02.11.2026",
+        "ПолучательСчет=40702810000000000009",
+        "ДатаПоступило=",
+        "КонецДокумента",
+    ]
+    with_accounts = statement(received, paid_out)
+    assert [d.number for d in reader.read(with_accounts).incoming()] == ["201"]
+    data = with_accounts.replace(f"РасчСчет={OUR_ACCOUNT}\r\n".encode("cp1251"), b"")
+    parsed = reader.read(data + b"\x1a")  # a DOS end-of-file mark after КонецФайла is harmless
+    assert parsed.accounts == ()
+    assert [d.number for d in parsed.incoming()] == ["201"]

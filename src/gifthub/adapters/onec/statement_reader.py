@@ -86,7 +86,7 @@ class OneCStatementReader:
         ended = False
         for number, text in enumerate(lines[1:], start=2):
             if ended:
-                if text:
+                if text.strip("\x1a\x00"):  # DOS-era files may end with ^Z
                     raise StatementError("text after КонецФайла", line=number)
                 continue
             if not text:
@@ -120,10 +120,11 @@ class OneCStatementReader:
                 in_account_section = False
             elif document is not None:
                 document[key] = (value, number)
+            elif key == "РасчСчет":  # in the header or an account section: one of our accounts
+                if value and value not in accounts:
+                    accounts.append(value)
             elif in_account_section:
                 continue  # balances of the account section: not needed to credit payments
-            elif key == "РасчСчет":
-                accounts.append(value)
             else:
                 header[key] = (value, number)  # unknown header keys are tolerated
         if document is not None:
@@ -153,9 +154,10 @@ class OneCStatementReader:
         amount = Money.parse(amount_text, self._currency, field="Сумма")
         if not amount.is_positive:
             raise StatementError("Сумма must be greater than zero", line=amount_line)
-        for key in ("ДатаСписано", "ДатаПоступило"):
-            if fields.get(key, ("", 0))[0]:
-                _date(fields[key][0], key, fields[key][1])
+        moments = {
+            key: _date(fields[key][0], key, fields[key][1]) if fields.get(key, ("", 0))[0] else None
+            for key in ("ДатаСписано", "ДатаПоступило")
+        }
 
         def text(*keys: str) -> str:
             for key in keys:
@@ -174,4 +176,6 @@ class OneCStatementReader:
             payer_account=text("ПлательщикСчет", "ПлательщикРасчСчет"),
             recipient_account=text("ПолучательСчет", "ПолучательРасчСчет"),
             purpose=text("НазначениеПлатежа"),
+            received_on=moments["ДатаПоступило"],
+            written_off_on=moments["ДатаСписано"],
         )

@@ -20,6 +20,8 @@ class StatementDocument:
     payer_account: str
     recipient_account: str
     purpose: str
+    received_on: date | None = None  # ДатаПоступило: set on money that came in
+    written_off_on: date | None = None  # ДатаСписано: set on money that went out
 
     @property
     def payment_reference(self) -> str:
@@ -34,7 +36,8 @@ class BankStatement:
     documents: tuple[StatementDocument, ...]
 
     def incoming(self) -> tuple[StatementDocument, ...]:
-        """Money received: documents whose recipient is one of the statement's accounts."""
+        """Money received: documents whose recipient is one of the statement's accounts. A file without
+        РасчСчет tells the direction by its dates: an outgoing payment has ДатаСписано and no ДатаПоступило."""
         if not self.accounts:
-            return self.documents
+            return tuple(d for d in self.documents if d.received_on is not None or d.written_off_on is None)
         return tuple(d for d in self.documents if d.recipient_account in self.accounts)
