@@ -30,6 +30,7 @@ from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.controllers.xlsx_orders import XlsxOrderController
 from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
 from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
+from gifthub.entrypoints.http.openapi_problems import document_problems
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.entrypoints.jobs.order_worker import order_worker_lifespan
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
         debug=False,
     )
     setup_dishka(container, app)
+    document_problems(app)
     return app
 
 
