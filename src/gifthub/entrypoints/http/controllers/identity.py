@@ -119,7 +119,12 @@ class AuthController(Controller):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/sign-in", summary="Sign in with email and password; sets the session and CSRF cookies", opt=PUBLIC)
+    @post(
+        "/sign-in",
+        summary="Sign in with email and password; sets the session and CSRF cookies",
+        opt=PUBLIC,
+        status_code=200,
+    )
     async def sign_in(
         self,
         request: Request,
