@@ -13,6 +13,7 @@ A staff member reading "as" a user (impersonation) is ``read_only``: every chang
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from gifthub.application.errors import Forbidden, NotFound
@@ -73,17 +74,67 @@ def _client_role(principal: Principal, cabinet_id) -> CabinetRole | None:
     return principal.role_in(cabinet_id) if principal.kind is PrincipalKind.USER else None
 
 
+@dataclass(frozen=True)
+class _Right:
+    """Who beyond platform administrators holds a right inside a tenant they can see."""
+
+    roles: frozenset[CabinetRole]  # client users with one of these roles in the cabinet
+    api_client: str  # "" when a project's API client may; else why it may not
+    support: str  # "" when platform support may (reads); else why it may not
+    refusal: str  # why another client role may not; "{role}" is filled in
+    changes: bool = False  # a change: refused in read-only (impersonation) sessions
+
+
+def _ensure(principal: Principal, cabinet_id, right: _Right) -> None:
+    if right.changes:
+        ensure_may_change(principal)
+    if principal.kind is PrincipalKind.API_CLIENT and right.api_client:
+        raise Forbidden(right.api_client)
+    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin and right.support:
+        raise Forbidden(right.support)
+    if principal.kind is PrincipalKind.USER:
+        role = _client_role(principal, cabinet_id)
+        if role not in right.roles:
+            raise Forbidden(right.refusal.format(role=role))
+
+
+_OWNER, _MANAGER = CabinetRole.OWNER, CabinetRole.MANAGER
+_OPERATOR, _ACCOUNTANT = CabinetRole.OPERATOR, CabinetRole.ACCOUNTANT
+_API_CLIENT_PROJECT_ONLY = "an API client acts only within its project"
+
+SPEND = _Right(
+    frozenset({_OWNER, _OPERATOR}), "", "platform support staff may not move money",
+    "a {role} may not order or move money", changes=True,
+)  # fmt: skip
+READ_FINANCE = _Right(
+    frozenset({_OWNER, _MANAGER, _ACCOUNTANT}), "", "", "an operator does not see invoices and payments"
+)
+MANAGE_CABINET = _Right(
+    frozenset({_OWNER}), _API_CLIENT_PROJECT_ONLY, "platform support staff may not change cabinets",
+    "only the cabinet owner may change the cabinet", changes=True,
+)  # fmt: skip
+READ_CABINET_ADMIN = _Right(
+    frozenset({_OWNER, _MANAGER}), _API_CLIENT_PROJECT_ONLY, "", "only the cabinet owner and managers see this"
+)
+MANAGE_PROJECT = _Right(
+    frozenset({_OWNER}), "an API client may not manage keys", "platform support staff may not change projects",
+    "only the cabinet owner may manage the project's keys", changes=True,
+)  # fmt: skip
+READ_PROJECT_ADMIN = READ_CABINET_ADMIN
+MANAGE_FINANCE = _Right(
+    frozenset({_OWNER, _ACCOUNTANT}), "an API client acts only on orders and holds of its project",
+    "platform support staff may not change invoices", "a {role} may not issue or cancel invoices", changes=True,
+)  # fmt: skip
+READ_COMPANIES = _Right(
+    frozenset({_OWNER, _MANAGER, _ACCOUNTANT}), _API_CLIENT_PROJECT_ONLY, "",
+    "only the owner, managers and accountants see the cabinet's companies",
+)  # fmt: skip
+
+
 def ensure_can_spend(principal: Principal, project: Project) -> None:
     """Orders, holds, captures and releases: the platform admin, the project's API client, its owner,
     or an operator granted the project."""
-    ensure_sees_project(principal, project)
-    ensure_may_change(principal)
-    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin:
-        raise Forbidden("platform support staff may not move money")
-    if principal.kind is PrincipalKind.USER:
-        role = _client_role(principal, project.cabinet_id)
-        if role not in (CabinetRole.OWNER, CabinetRole.OPERATOR):
-            raise Forbidden(f"a {role} may not order or move money")
+    _ensure(principal, ensure_sees_project(principal, project).cabinet_id, SPEND)
 
 
 # Orders spend money: the same people who may place holds may create and submit them.
@@ -92,55 +143,27 @@ ensure_can_order = ensure_can_spend
 
 def ensure_can_read_finance(principal: Principal, project: Project) -> None:
     """Invoices, payments, documents and balances: everyone who sees the project except operators."""
-    ensure_sees_project(principal, project)
-    if _client_role(principal, project.cabinet_id) is CabinetRole.OPERATOR:
-        raise Forbidden("an operator does not see invoices and payments")
+    _ensure(principal, ensure_sees_project(principal, project).cabinet_id, READ_FINANCE)
 
 
 def ensure_can_manage_cabinet(principal: Principal, cabinet: Cabinet) -> None:
     """Users, companies, projects and API keys of a cabinet: its owner and platform administrators."""
-    ensure_sees_cabinet(principal, cabinet)
-    ensure_may_change(principal)
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client acts only within its project")
-    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin:
-        raise Forbidden("platform support staff may not change cabinets")
-    if principal.kind is PrincipalKind.USER and _client_role(principal, cabinet.id) is not CabinetRole.OWNER:
-        raise Forbidden("only the cabinet owner may change the cabinet")
+    _ensure(principal, ensure_sees_cabinet(principal, cabinet).id, MANAGE_CABINET)
 
 
 def ensure_can_read_cabinet_admin(principal: Principal, cabinet: Cabinet) -> None:
     """Members, API key status, audit: owners, managers and platform staff."""
-    ensure_sees_cabinet(principal, cabinet)
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client acts only within its project")
-    if principal.kind is PrincipalKind.USER and not (
-        (role := _client_role(principal, cabinet.id)) and role.sees_every_project
-    ):
-        raise Forbidden("only the cabinet owner and managers see this")
+    _ensure(principal, ensure_sees_cabinet(principal, cabinet).id, READ_CABINET_ADMIN)
 
 
 def ensure_can_manage_project(principal: Principal, project: Project) -> None:
     """A project's API keys and settings: the cabinet owner and platform administrators."""
-    ensure_sees_project(principal, project)
-    ensure_may_change(principal)
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client may not manage keys")
-    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin:
-        raise Forbidden("platform support staff may not change projects")
-    if principal.kind is PrincipalKind.USER and _client_role(principal, project.cabinet_id) is not CabinetRole.OWNER:
-        raise Forbidden("only the cabinet owner may manage the project's keys")
+    _ensure(principal, ensure_sees_project(principal, project).cabinet_id, MANAGE_PROJECT)
 
 
 def ensure_can_read_project_admin(principal: Principal, project: Project) -> None:
     """A project's key status: owners, managers and platform staff."""
-    ensure_sees_project(principal, project)
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client acts only within its project")
-    if principal.kind is PrincipalKind.USER and not (
-        (role := _client_role(principal, project.cabinet_id)) and role.sees_every_project
-    ):
-        raise Forbidden("only the cabinet owner and managers see this")
+    _ensure(principal, ensure_sees_project(principal, project).cabinet_id, READ_PROJECT_ADMIN)
 
 
 def ensure_step_up(principal: Principal, now: datetime, action: str = "this payment action") -> None:
@@ -169,28 +192,11 @@ def ensure_can_read_audit(principal: Principal, cabinet: Cabinet | None, cabinet
 def ensure_can_manage_finance(principal: Principal, project: Project) -> None:
     """Issuing and cancelling invoices, alert thresholds: the owner, an accountant granted the project and
     platform administrators (a manager changes nothing; operators and API clients do not touch invoices)."""
-    ensure_sees_project(principal, project)
-    ensure_may_change(principal)
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client acts only on orders and holds of its project")
-    if principal.kind is PrincipalKind.PLATFORM_STAFF and not principal.is_platform_admin:
-        raise Forbidden("platform support staff may not change invoices")
-    if principal.kind is PrincipalKind.USER:
-        role = _client_role(principal, project.cabinet_id)
-        if role not in (CabinetRole.OWNER, CabinetRole.ACCOUNTANT):
-            raise Forbidden(f"a {role} may not issue or cancel invoices")
+    _ensure(principal, ensure_sees_project(principal, project).cabinet_id, MANAGE_FINANCE)
 
 
 def ensure_can_read_companies(principal: Principal, cabinet: Cabinet | None) -> Cabinet:
     """A cabinet's companies (the buyers on its documents): owners, managers, accountants and platform staff."""
-    ensure_sees_cabinet(principal, cabinet, "cabinet")
-    if principal.kind is PrincipalKind.API_CLIENT:
-        raise Forbidden("an API client acts only within its project")
-    role = _client_role(principal, cabinet.id)
-    if principal.kind is PrincipalKind.USER and role not in (
-        CabinetRole.OWNER,
-        CabinetRole.MANAGER,
-        CabinetRole.ACCOUNTANT,
-    ):
-        raise Forbidden("only the owner, managers and accountants see the cabinet's companies")
+    cabinet = ensure_sees_cabinet(principal, cabinet, "cabinet")
+    _ensure(principal, cabinet.id, READ_COMPANIES)
     return cabinet
