@@ -70,6 +70,9 @@ async def test_invoice_paid_in_two_parts_credits_the_project_once(client):
     assert result == {"received": 2, "applied": 1, "unmatched": 0, "already_known": 1, "credited": 1}
     again = await _import(client, both)
     assert again["credited"] == 0 and again["already_known"] == 2
+    # The same file through a browser's file input (multipart) is the same statement: nothing more credited.
+    uploaded = await client.post("/api/v1/platform/bank-statements", files={"file": ("statement.txt", both)})
+    assert uploaded.status_code == 200 and uploaded.json()["already_known"] == 2
 
     paid = (await client.get(f"/api/v1/invoices/{invoice['id']}")).json()
     assert paid["status"] == "paid" and paid["paid"] == "150000.00" and paid["outstanding"] == "0.00"

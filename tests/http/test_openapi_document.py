@@ -28,6 +28,8 @@ async def test_errors_are_documented_as_the_problems_the_api_answers(client) -> 
         holds["responses"]
     )
     assert schema["paths"]["/api/v1/auth/sign-in"]["post"]["security"] == []
+    statement = schema["paths"]["/api/v1/platform/bank-statements"]["post"]["requestBody"]
+    assert "application/octet-stream" in statement["content"] and "1CClientBankExchange" in statement["description"]
 
     # A real refusal has the documented shape.
     refused = await client.post("/api/v1/cabinets", json={"name": ""})

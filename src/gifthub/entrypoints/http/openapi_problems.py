@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
-from litestar.openapi.spec import OpenAPI, OpenAPIMediaType, OpenAPIResponse, Reference, Schema, SecurityScheme
+from litestar.openapi.spec import (
+    OpenAPI,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    Reference,
+    RequestBody,
+    Schema,
+    SecurityScheme,
+)
 from litestar.openapi.spec.enums import OpenAPIType
 
 from gifthub.entrypoints.http.principal import CSRF_COOKIE, SESSION_COOKIE
@@ -65,13 +73,13 @@ def _statuses(path: str, method: str, public: bool) -> list[str]:
     return statuses + ["503"]
 
 
-def _public_operations(app: Litestar) -> set[tuple[str, str]]:
-    public = set()
+def _operations_with(app: Litestar, option: str) -> dict[tuple[str, str], object]:
+    found = {}
     for route in app.routes:
         for handler in getattr(route, "route_handlers", []):
-            if isinstance(handler, HTTPRouteHandler) and handler.opt.get("public"):
-                public.update((route.path, method.lower()) for method in handler.http_methods)
-    return public
+            if isinstance(handler, HTTPRouteHandler) and handler.opt.get(option):
+                found.update({(route.path, method.lower()): handler.opt[option] for method in handler.http_methods})
+    return found
 
 
 def document_problems(app: Litestar) -> None:
@@ -90,7 +98,8 @@ def document_problems(app: Litestar) -> None:
             ),
         ),
     }
-    public = _public_operations(app)
+    public = _operations_with(app, "public")
+    raw_bodies = _operations_with(app, "raw_body")  # handlers that read the request body themselves
     reference = Reference(ref="#/components/schemas/Problem")
     for path, item in (schema.paths or {}).items():
         for method in ("get", "put", "post", "delete", "patch"):
@@ -106,6 +115,12 @@ def document_problems(app: Litestar) -> None:
                     description=_DESCRIPTIONS[status], content={PROBLEM_JSON: OpenAPIMediaType(schema=reference)}
                 )
             operation.responses = responses
+            if (path, method) in raw_bodies:
+                operation.request_body = RequestBody(
+                    content={"application/octet-stream": OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))},
+                    description=str(raw_bodies[(path, method)]),
+                    required=True,
+                )
             if is_public:
                 operation.security = [] if path.startswith("/api/") else operation.security
             elif path.startswith("/api/"):

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Request, Response, get, post, put
+from litestar.datastructures import UploadFile
 from litestar.params import FromPath, JSONBody, Parameter, QueryParameter
 
 from gifthub.application.billing.import_bank_statement import ImportBankStatement
@@ -30,6 +31,19 @@ from gifthub.entrypoints.http.schemas.billing import (
 
 # A month of a busy account is a few MiB; the API-wide body limit (1 MiB) would refuse it.
 STATEMENT_MAX_BYTES = 32 * 1024 * 1024
+
+
+async def _uploaded_file(request: Request) -> bytes:
+    """The raw body, or the first file of a form upload (what a browser's file input sends)."""
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        return await request.body()
+    form = await request.form()
+    for value in form.values():
+        if isinstance(value, UploadFile):
+            return await value.read()
+    raise StatementError("the form has no file; attach the statement file", line=1)
+
+
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="page size")]
 Cursor = Annotated[str | None, Parameter(description="next_cursor of the previous page")]
 
@@ -65,13 +79,19 @@ class BillingPlatformController(Controller):
         summary="Upload a 1CClientBankExchange statement (the raw file as the request body, up to 32 MiB)",
         status_code=200,
         request_max_body_size=STATEMENT_MAX_BYTES,
+        opt={
+            "raw_body": (
+                "the 1CClientBankExchange file exactly as 1C wrote it (windows-1251 or cp866); "
+                "a multipart/form-data upload with one file is accepted too"
+            )
+        },
     )
     async def upload_statement(
         self, request: Request, principal: FromDishka[Principal], use_case: FromDishka[ImportBankStatement]
     ) -> ImportOut:
         if not principal.is_platform_admin:
             raise Forbidden("only platform administrators import bank statements")
-        data = await request.body()
+        data = await _uploaded_file(request)
         if not data:
             raise StatementError("the request body is empty; send the statement file", line=1)
         return ImportOut.of(await use_case.execute(data, principal))
