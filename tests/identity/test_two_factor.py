@@ -10,6 +10,7 @@ import pyotp
 from sqlalchemy import select
 
 from gifthub.adapters.persistence.engine import create_engine
+from gifthub.adapters.persistence.tables_identity import users
 from gifthub.adapters.persistence.tables_outbox import outbox
 from tests.conftest import AUTH
 from tests.http.helpers import new_project
@@ -41,8 +42,13 @@ async def _owner_with_2fa(web, clock) -> tuple[dict, dict[str, str], str, list[s
     return {**project, "user": user}, headers, secret, codes
 
 
-async def test_sign_in_needs_the_totp_and_refuses_a_replay(web, clock):
+async def test_sign_in_needs_the_totp_and_refuses_a_replay(web, clock, settings):
     _, _, secret, _ = await _owner_with_2fa(web, clock)
+    engine = create_engine(settings.database_url)
+    async with engine.connect() as connection:
+        stored = (await connection.execute(select(users.c.totp_secret))).scalar_one()
+    await engine.dispose()
+    assert stored and secret not in stored  # the database holds the seed sealed, never as given to the app
     body = {"email": "tom@example.com", "password": PASSWORD}
     needed = await web.post("/api/v1/auth/sign-in", json=body)
     assert needed.status_code == 401 and needed.json()["type"] == "/problems/two-factor-required"

@@ -6,6 +6,7 @@ from dishka import Provider, Scope, provide, provide_all
 
 from gifthub.adapters.auth.argon2_hasher import Argon2PasswordHasher
 from gifthub.adapters.auth.database import IdentityAuthenticator
+from gifthub.adapters.auth.seed_keys import load_or_create_keys, seed_box
 from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.adapters.auth.static_token import StaticTokenAuthenticator, load_or_create_token
 from gifthub.adapters.auth.totp import PyOtpPasswords
@@ -62,7 +63,10 @@ class IdentityProvider(Provider):
     def bootstrap(self, settings: Settings) -> StaticTokenAuthenticator:
         return StaticTokenAuthenticator(settings.admin_token or load_or_create_token(settings.admin_token_file))
 
-    one_time_passwords = provide(PyOtpPasswords, provides=OneTimePasswords, scope=Scope.APP)
+    @provide(scope=Scope.APP)
+    def one_time_passwords(self, settings: Settings, identity: IdentitySettings) -> OneTimePasswords:
+        return PyOtpPasswords(seed_box(load_or_create_keys(identity.secret_keys, settings.data_dir)))
+
     identity_uow = provide(SqlIdentityUnitOfWork, provides=IdentityUnitOfWork)
     authenticator = provide(IdentityAuthenticator, provides=Authenticator)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gifthub.config import SettingsError
 
@@ -18,6 +18,8 @@ class IdentitySettings:
     cookie_secure: bool = True
     # Argon2 memory in KiB (GIFTHUB_ARGON2_MEMORY_KIB); lower only on very small machines and in tests.
     argon2_memory_kib: int = 65536
+    # GIFTHUB_SECRET_KEYS: Fernet keys sealing TOTP seeds (see adapters/auth/seed_keys.py); empty: var/secret-keys.
+    secret_keys: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> IdentitySettings:
@@ -28,4 +30,5 @@ class IdentitySettings:
         memory = env.get("GIFTHUB_ARGON2_MEMORY_KIB", "65536")
         if not memory.isdigit() or not 8192 <= int(memory) <= 1048576:
             raise SettingsError("GIFTHUB_ARGON2_MEMORY_KIB must be a whole number 8192..1048576")
-        return cls(cookie_secure=raw in _TRUE, argon2_memory_kib=int(memory))
+        keys = tuple(key.strip() for key in env.get("GIFTHUB_SECRET_KEYS", "").split(",") if key.strip())
+        return cls(cookie_secure=raw in _TRUE, argon2_memory_kib=int(memory), secret_keys=keys)

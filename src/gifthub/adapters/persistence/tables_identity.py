@@ -31,8 +31,8 @@ users = Table(
     Column("time_zone", String(64), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
-    Column("totp_secret", String(64), nullable=True),
-    Column("totp_pending_secret", String(64), nullable=True),
+    Column("totp_secret", String(255), nullable=True),  # sealed (Fernet), see adapters/auth/totp.py
+    Column("totp_pending_secret", String(255), nullable=True),
     Column("totp_enabled_at", UtcDateTime, nullable=True),
     Column("totp_last_step", BigInteger, nullable=True),
 )
