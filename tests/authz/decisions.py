@@ -49,6 +49,8 @@ PUBLIC_ROUTES = frozenset(
     {
         ("GET", "/healthz"),
         ("GET", "/readyz"),
+        ("GET", "/problems"),
+        ("GET", "/problems/{code:str}"),
         ("POST", "/api/v1/auth/sign-in"),
         ("POST", "/api/v1/auth/invitations/accept"),
         ("POST", "/api/v1/auth/password-reset"),

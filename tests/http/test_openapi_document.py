@@ -35,3 +35,15 @@ async def test_errors_are_documented_as_the_problems_the_api_answers(client) -> 
     refused = await client.post("/api/v1/cabinets", json={"name": ""})
     assert refused.status_code == 422 and refused.headers["content-type"].startswith("application/problem+json")
     assert set(problem["required"]) <= set(refused.json()) and set(refused.json()) <= set(problem["properties"])
+
+
+async def test_every_problem_type_uri_is_a_page_that_explains_it(client) -> None:
+    refused = await client.post("/api/v1/cabinets", json={"name": ""})
+    page = await client.get(refused.json()["type"], headers={"Authorization": ""})
+    assert page.status_code == 200 and page.json()["status"] == 422 and page.json()["description"]
+    listed = (await client.get("/problems")).json()
+    codes = {entry["code"] for entry in listed}
+    assert {"insufficient-funds", "not-found", "too-many-attempts", "idempotency-conflict", "validation-error"} <= codes
+    assert next(e for e in listed if e["code"] == "insufficient-funds")["status"] == 409
+    unknown = await client.get("/problems/no-such-problem")
+    assert unknown.status_code == 404 and unknown.json()["type"] == "/problems/not-found"

@@ -26,6 +26,7 @@ from gifthub.entrypoints.http.controllers.identity import IDENTITY_CONTROLLERS
 from gifthub.entrypoints.http.controllers.low_balance import LowBalanceController
 from gifthub.entrypoints.http.controllers.notifications import NotificationController
 from gifthub.entrypoints.http.controllers.orders import OrderController
+from gifthub.entrypoints.http.controllers.problem_types import ProblemTypeController
 from gifthub.entrypoints.http.controllers.projects import ProjectController
 from gifthub.entrypoints.http.controllers.xlsx_orders import XlsxOrderController
 from gifthub.entrypoints.http.counterparties_plugin import CounterpartiesPlugin
@@ -71,7 +72,9 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     api = DishkaRouter(
         path="/api/v1", route_handlers=API_CONTROLLERS, security=[{"bearer": []}], guards=[authenticated]
     )
-    health = DishkaRouter(path="/", route_handlers=[healthz, readyz, DevMailboxController], include_in_schema=True)
+    health = DishkaRouter(
+        path="/", route_handlers=[healthz, readyz, DevMailboxController, ProblemTypeController], include_in_schema=True
+    )
     app = Litestar(
         route_handlers=[api, health],
         exception_handlers=exception_handlers,

@@ -41,9 +41,55 @@ PROBLEM_BASE = "/problems/"
 
 @dataclass(frozen=True)
 class ProblemType:
+    """What a ``type`` URI names: served at /problems/<code> so that a client can look it up."""
+
     code: str
     status: int
     title: str
+    description: str
+
+
+# Problems raised by the HTTP layer itself rather than by a use case.
+_HTTP_PROBLEMS = (
+    ProblemType("validation-error", 400, "Invalid request", "The body or a parameter does not fit the schema."),
+    ProblemType("malformed-json", 400, "Malformed JSON", "The body is not JSON."),
+    ProblemType("not-found", 404, "Not found", "No such thing, or it belongs to another tenant."),
+    ProblemType("method-not-allowed", 405, "Method not allowed", "The path does not take this method."),
+    ProblemType("unauthenticated", 401, "Authentication required", "Send a bearer key or sign in."),
+    ProblemType("forbidden", 403, "Forbidden", "Your role may not do this."),
+    ProblemType("payload-too-large", 413, "Payload too large", "The body is over the limit of this operation."),
+    ProblemType("unsupported-media-type", 415, "Unsupported media type", "Send the documented content type."),
+    ProblemType("internal-error", 500, "Internal error", "Something went wrong on our side; it is logged."),
+)
+
+
+def _all_subclasses(base: type) -> list[type]:
+    found = []
+    for child in base.__subclasses__():
+        found += [child, *_all_subclasses(child)]
+    return found
+
+
+def problem_types() -> dict[str, ProblemType]:
+    """Every problem code GiftHub answers, from the error classes themselves (their docstrings explain)."""
+    types = {p.code: p for p in _HTTP_PROBLEMS}
+    for error_type in [
+        DomainError,
+        *_all_subclasses(DomainError),
+        ApplicationError,
+        *_all_subclasses(ApplicationError),
+    ]:
+        code = getattr(error_type, "code", "")
+        if not code or code in types:
+            continue
+        status, title = 422, "Invalid request"
+        for listed, listed_status, listed_title in _STATUS_BY_ERROR:
+            if issubclass(error_type, listed):
+                status, title = listed_status, listed_title
+                break
+        description = " ".join((error_type.__doc__ or title).split())
+        types[code] = ProblemType(code, status, title, description)
+    return types
 
 
 # Domain and application errors not listed here are validation problems (422).
