@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dishka import AsyncContainer
 
+from gifthub.adapters.documents.demo_marks import demo_signature_png, demo_stamp_png
 from gifthub.application.billing.manage_sellers import ListSellers
 from gifthub.application.billing.register_seller import RegisterSeller, SellerData
 from gifthub.domain.billing.seller import BankDetails, Requisites
@@ -27,6 +28,8 @@ DEMO_SELLERS = [
         signatory_name="Иванов И. И.",
         signatory_title="Генеральный директор",
         vat_exempt=False,
+        signature_image=demo_signature_png(),
+        stamp_image=demo_stamp_png("ООО «ГИФТХАБ» • МОСКВА"),
     ),
     SellerData(
         region=Region.KZ,
@@ -37,6 +40,8 @@ DEMO_SELLERS = [
         signatory_name="Серікұлы Ә. Ғ.",
         signatory_title="Директор",
         vat_exempt=False,
+        signature_image=demo_signature_png(),
+        stamp_image=demo_stamp_png("ТОО «GIFTHUB ҚАЗАҚСТАН» • АЛМАТЫ"),
     ),
 ]
 
