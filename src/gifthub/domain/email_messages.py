@@ -128,24 +128,25 @@ class InvoiceIssuedEmail(EmailMessage):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PaymentReceivedEmail(EmailMessage):
-    template: ClassVar[str] = "payment_received"
+class _PaymentNotice(EmailMessage):
+    """A payment counted against an invoice: what came and where the invoice stands."""
+
     number: str
     amount: str
     currency: str
     paid: str
     outstanding: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaymentReceivedEmail(_PaymentNotice):
+    template: ClassVar[str] = "payment_received"
     overpaid: str  # "0.00" unless the payment was larger than the invoice; the project gets it all
 
 
 @dataclass(frozen=True, kw_only=True)
-class PartialPaymentEmail(EmailMessage):
+class PartialPaymentEmail(_PaymentNotice):
     template: ClassVar[str] = "partial_payment"
-    number: str
-    amount: str
-    currency: str
-    paid: str
-    outstanding: str
 
 
 @dataclass(frozen=True, kw_only=True)
