@@ -11,6 +11,7 @@ import pytest
 from gifthub.adapters.bus.nats_dead_letters import REASON_HEADER
 from gifthub.application.bus.handlers import HandlerRegistry
 from gifthub.application.bus.message import InboundMessage
+from gifthub.domain.email_messages import WelcomeEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.entrypoints.bus.email_handler import send_requested_email
 from gifthub.entrypoints.bus.runtime import BusRuntime
@@ -88,11 +89,11 @@ async def test_malformed_messages_are_dead_lettered_with_reason(settings, clock,
             uow = await request.get(UnitOfWork)
             async with uow:
                 uow.record(
-                    EmailRequested(
-                        occurred_at=clock.now(),
+                    EmailRequested.of(
+                        WelcomeEmail(email="anna@example.com"),
                         to="anna@example.com",
-                        template="welcome",
-                        context={"name": "Анна", "link": "http://127.0.0.1:8000/"},
+                        occurred_at=clock.now(),
+                        dedup_key="welcome:anna",
                     )
                 )
                 await uow.commit()
@@ -101,7 +102,7 @@ async def test_malformed_messages_are_dead_lettered_with_reason(settings, clock,
         received = BytesParser(policy=policy.default).parsebytes(next(mailbox.glob("*.eml")).read_bytes())
         assert received["To"] == "anna@example.com"
         assert received["Subject"] == "Добро пожаловать в GiftHub"
-        assert "Здравствуйте, Анна!" in received.get_body(("plain",)).get_content()
+        assert "Ваша учётная запись anna@example.com готова" in received.get_body(("plain",)).get_content()
     finally:
         await connection.close()
         await runtime.stop()

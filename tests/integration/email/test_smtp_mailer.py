@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
 import ssl
 import subprocess
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -14,6 +17,7 @@ from gifthub.application.email.send_email import EmailToSend, SendEmail
 from gifthub.application.ports.mailer import MailerUnavailable
 from gifthub.application.ports.messaging_unit_of_work import MessagingUnitOfWork
 from gifthub.domain.email import DeliveryStatus, OutgoingEmail
+from gifthub.domain.email_messages import CertificatesArchiveEmail, InvoiceIssuedEmail, WelcomeEmail
 from gifthub.ioc import make_container
 from tests.conftest import clock_provider
 from tests.integration.bus.conftest import MessagingOverride
@@ -49,14 +53,10 @@ async def send_email(settings, clock, smtp):
     await container.close()
 
 
-INVOICE = {
-    "invoice_number": "СЧ-42",
-    "amount": "150000.00",
-    "currency": "RUB",
-    "project_name": "Новый год",
-    "due_at": "2026-11-30T21:00:00+00:00",
-    "link": "https://gifthub.example/invoices/42",
-}
+INVOICE = InvoiceIssuedEmail(
+    invoice_id="42", number="GHR-2026-00042", amount="150000.00", currency="RUB", due_on="2026-12-01"
+).context()
+WELCOME = WelcomeEmail(email="a@b.ru").context()
 
 
 async def test_sends_html_and_text_in_the_recipients_language_and_time_zone(send_email, smtp) -> None:
@@ -69,24 +69,33 @@ async def test_sends_html_and_text_in_the_recipients_language_and_time_zone(send
     [message] = smtp.received
     assert message["To"] == "buh@client.kz"
     assert message["From"] == "GiftHub <no-reply@gifthub.test>"
-    assert message["Subject"] == "Счёт № СЧ-42 на 150000.00 RUB"
+    assert message["Subject"] == "Счёт-оферта № GHR-2026-00042 на 150000.00 RUB"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    assert "Оплатить до 01.12.2026 02:00 (Asia/Almaty)" in text  # 21:00 UTC is 02:00 next day in Almaty
-    assert "Новый год" in html and 'href="https://gifthub.example/invoices/42"' in html
+    assert "Оплатите его до 01.12.2026" in text
+    assert "GHR-2026-00042" in html and 'href="http://127.0.0.1:8000/api/v1/invoices/42/pdf"' in html
 
     await send_email(
         EmailToSend(message_id="m-2", to="cfo@client.com", template="invoice_issued", context=INVOICE, language="en")
     )
     english = smtp.received[1]
-    assert english["Subject"] == "Invoice СЧ-42 for 150000.00 RUB"
-    assert "Please pay by 01 Dec 2026, 00:00 (Europe/Moscow)" in english.get_body(("plain",)).get_content()
+    assert english["Subject"] == "Invoice offer GHR-2026-00042 for 150000.00 RUB"
+    assert "Please pay by 01 Dec 2026." in english.get_body(("plain",)).get_content()
+
+
+async def test_an_archive_travels_as_an_attached_zip(send_email, smtp) -> None:
+    certificates = json.dumps([{"product_name": "Ozon", "nominal": "1000.00", "code": "OZ-1"}])
+    archive = CertificatesArchiveEmail(order_id="o-1", count="1", certificates=certificates).context()
+    await send_email(EmailToSend(message_id="m-5", to="boss@x.ru", template="certificates_archive", context=archive))
+    [message] = smtp.received
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "order-o-1.zip" and attachment.get_content_type() == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as opened:
+        assert "code: OZ-1" in opened.read("certificate-0001.txt").decode()
 
 
 async def test_the_same_dedup_key_is_sent_once(send_email, smtp) -> None:
-    command = EmailToSend(
-        message_id="m-1", to="a@b.ru", template="welcome", context={"name": "A", "link": "x"}, dedup_key="welcome:a"
-    )
+    command = EmailToSend(message_id="m-1", to="a@b.ru", template="welcome", context=WELCOME, dedup_key="welcome:a")
     await send_email(command)
     await send_email(replace(command, message_id="m-2"))  # another event asking for the same email
     assert len(smtp.received) == 1
@@ -94,9 +103,7 @@ async def test_the_same_dedup_key_is_sent_once(send_email, smtp) -> None:
 
 
 async def test_a_refused_recipient_is_recorded_not_lost_nor_retried(send_email, smtp) -> None:
-    command = EmailToSend(
-        message_id="m-9", to="refused@client.ru", template="welcome", context={"name": "R", "link": "x"}
-    )
+    command = EmailToSend(message_id="m-9", to="refused@client.ru", template="welcome", context=WELCOME)
     delivery = await send_email(command)
     assert delivery.status is DeliveryStatus.REFUSED
     assert "550" in delivery.reason and "refused@client.ru" in delivery.reason
@@ -112,9 +119,7 @@ async def test_a_refused_recipient_is_recorded_not_lost_nor_retried(send_email, 
 
 async def test_a_deferred_recipient_or_a_dead_server_is_retried_later(send_email, smtp, settings, clock) -> None:
     with pytest.raises(MailerUnavailable, match="451"):
-        await send_email(
-            EmailToSend(message_id="m-3", to="later@client.ru", template="welcome", context={"name": "L", "link": "x"})
-        )
+        await send_email(EmailToSend(message_id="m-3", to="later@client.ru", template="welcome", context=WELCOME))
     down = SmtpMailer(smtp_settings(free_port(), smtp_timeout=2.0))
     with pytest.raises(MailerUnavailable, match="unavailable"):
         await down.send(OutgoingEmail(to="a@b.ru", subject="s", text="t", html="<p>t</p>", message_id="x"))
