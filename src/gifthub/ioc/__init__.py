@@ -19,6 +19,7 @@ from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.identity import IdentityProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 from gifthub.ioc.messaging import MessagingProvider
+from gifthub.ioc.notifications import NotificationsProvider
 from gifthub.ioc.orders import OrdersProvider
 
 
@@ -34,6 +35,7 @@ def providers() -> list[Provider]:
         IdentityProvider(),
         OrdersProvider(),
         CatalogExportsProvider(),
+        NotificationsProvider(),
     ]
 
 
