@@ -394,6 +394,11 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ("POST", "/api/v1/notifications/{notification_id:uuid}/read"): Decision(
         _past_auth(_INBOX, HIDDEN), notes="no such notification of the caller: 404"
     ),
+    # Preferences are the signed-in person's own: API clients and staff (no inbox) are refused.
+    ("GET", "/api/v1/notifications/preferences"): Decision(_INBOX),
+    ("PUT", "/api/v1/notifications/preferences"): Decision(
+        _INBOX, body=lambda w: {"items": [{"kind": "invoice_issued", "in_app": True, "email": False}]}
+    ),
 }
 
 

@@ -10,8 +10,8 @@ from uuid import UUID
 @dataclass
 class Notification:
     id: UUID
-    recipient: str  # a user id once identity lands; "project:<id>" for project-wide news until then
-    kind: str  # e.g. balance_topped_up, low_balance, order_status
+    recipient: str  # the user's id: a project fact is fanned out to each person who may see it
+    kind: str  # a NotificationKind value, e.g. balance_topped_up, low_balance, order_status
     title: str
     body: str
     created_at: datetime

@@ -20,6 +20,7 @@ from gifthub.ioc.giftery import GifteryProvider
 from gifthub.ioc.identity import IdentityProvider
 from gifthub.ioc.infrastructure import InfrastructureProvider
 from gifthub.ioc.messaging import MessagingProvider
+from gifthub.ioc.notifications import NotificationsProvider
 from gifthub.ioc.orders import OrdersProvider
 
 
@@ -36,6 +37,7 @@ def providers() -> list[Provider]:
         OrdersProvider(),
         CatalogExportsProvider(),
         BackofficeProvider(),
+        NotificationsProvider(),
     ]
 
 

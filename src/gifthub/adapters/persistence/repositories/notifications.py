@@ -53,7 +53,7 @@ class SqlNotificationRepository:
     async def latest(self, recipient: str, limit: int, *, since: datetime | None = None) -> list[Notification]:
         query = select(notifications).where(notifications.c.recipient == recipient)
         if since is not None:
-            query = query.where(notifications.c.created_at > since)
+            query = query.where(notifications.c.created_at >= since)
         query = query.order_by(notifications.c.created_at.desc(), notifications.c.id.desc()).limit(limit)
         return [_notification(row) for row in (await self._session.execute(query)).all()]
 

@@ -9,14 +9,21 @@ from uuid import UUID
 
 import msgspec
 from dishka.integrations.litestar import FromDishka
-from litestar import Controller, Request, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar import Controller, Request, get, post, put
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
+from gifthub.application.notifications.change_preferences import ChangeNotificationPreferences, ChannelChoice
+from gifthub.application.notifications.get_preferences import GetNotificationPreferences
 from gifthub.application.notifications.list_notifications import ListNotifications
 from gifthub.application.notifications.mark_read import MarkNotificationRead
 from gifthub.domain.identity import Principal
-from gifthub.entrypoints.http.schemas.notifications import NotificationListOut, NotificationOut
+from gifthub.entrypoints.http.schemas.notifications import (
+    NotificationListOut,
+    NotificationOut,
+    PreferencesIn,
+    PreferencesOut,
+)
 
 Recipient = Annotated[str | None, QueryParameter(description="whose notifications (platform callers only)")]
 POLL_SECONDS = 1.0
@@ -47,6 +54,22 @@ class NotificationController(Controller):
     ) -> NotificationOut:
         return NotificationOut.of(await use_case.execute(principal, recipient, notification_id))
 
+    @get("/preferences", summary="The signed-in user's channels (in_app, email) for every kind")
+    async def preferences(
+        self, principal: FromDishka[Principal], use_case: FromDishka[GetNotificationPreferences]
+    ) -> PreferencesOut:
+        return PreferencesOut.of(await use_case.execute(principal))
+
+    @put("/preferences", summary="Switch channels per kind; kinds not listed keep their setting")
+    async def change_preferences(
+        self,
+        data: JSONBody[PreferencesIn],
+        principal: FromDishka[Principal],
+        use_case: FromDishka[ChangeNotificationPreferences],
+    ) -> PreferencesOut:
+        choices = [ChannelChoice(item.kind, item.in_app, item.email) for item in data.items]
+        return PreferencesOut.of(await use_case.execute(principal, choices))
+
     @get("/stream", summary="Live notifications (text/event-stream); reconnect when it ends")
     async def stream(
         self,
@@ -58,7 +81,7 @@ class NotificationController(Controller):
     ) -> ServerSentEvent:
         # Fails fast (403) before the stream opens; then polls the database, so notifications
         # created by any process (gifthub worker included) reach the browser.
-        first = await use_case.execute(principal, recipient, 1)
+        first = await use_case.execute(principal, recipient, 50)
         container = request.app.state.dishka_container
         return ServerSentEvent(_events(container, principal, recipient, first, for_seconds))
 
@@ -66,6 +89,8 @@ class NotificationController(Controller):
 async def _events(container, principal: Principal, recipient: str | None, first, for_seconds: float) -> AsyncIterator:
     yield ServerSentEventMessage(event="unread", data=str(first.unread))
     since = first.items[0].created_at if first.items else None
+    # Several notifications may share a moment: ask from the last one's moment on, skip those already sent.
+    sent = {n.id for n in first.items if n.created_at == since}
     loop = asyncio.get_running_loop()
     deadline = loop.time() + for_seconds
     while loop.time() < deadline:
@@ -73,12 +98,16 @@ async def _events(container, principal: Principal, recipient: str | None, first,
         async with container() as request_scope:
             use_case = await request_scope.get(ListNotifications)
             fresh = await use_case.execute(principal, recipient, 50, since)
-        for notification in reversed(fresh.items):
+        new = [n for n in reversed(fresh.items) if n.id not in sent]
+        for notification in new:
             yield ServerSentEventMessage(
                 event="notification",
                 id=str(notification.id),
                 data=msgspec.json.encode(NotificationOut.of(notification)).decode(),
             )
+            if notification.created_at != since:
+                sent.clear()
             since = notification.created_at
-        if fresh.items:
+            sent.add(notification.id)
+        if new:
             yield ServerSentEventMessage(event="unread", data=str(fresh.unread))

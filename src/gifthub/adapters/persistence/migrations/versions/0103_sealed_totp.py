@@ -1,14 +1,14 @@
 """TOTP seeds are stored sealed (Fernet tokens are ~140 characters): widen their columns.
 
 Revision ID: 0103_sealed_totp
-Revises: 0100_merge
+Revises: 0101_notification_prefs
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0103_sealed_totp"
-down_revision = "0100_merge"
+down_revision = "0101_notification_prefs"
 branch_labels = None
 depends_on = None
 
