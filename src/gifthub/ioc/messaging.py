@@ -14,7 +14,6 @@ from gifthub.application.email.send_email import SendEmail
 from gifthub.application.notifications.check_low_balance import CheckLowBalance
 from gifthub.application.notifications.list_notifications import ListNotifications
 from gifthub.application.notifications.mark_read import MarkNotificationRead
-from gifthub.application.notifications.notify import Notify
 from gifthub.application.notifications.set_low_balance_threshold import SetLowBalanceThreshold
 from gifthub.application.ports.email_renderer import EmailRenderer
 from gifthub.application.ports.mailer import Mailer
@@ -35,7 +34,7 @@ class MessagingProvider(Provider):
     unit_of_work = provide(SqlMessagingUnitOfWork, provides=AnyOf[UnitOfWork, MessagingUnitOfWork], scope=Scope.REQUEST)
     send_email = provide(SendEmail, scope=Scope.REQUEST)
     notifications = provide_all(
-        Notify, ListNotifications, MarkNotificationRead, SetLowBalanceThreshold, CheckLowBalance, scope=Scope.REQUEST
+        ListNotifications, MarkNotificationRead, SetLowBalanceThreshold, CheckLowBalance, scope=Scope.REQUEST
     )
 
     @provide(scope=Scope.REQUEST)
