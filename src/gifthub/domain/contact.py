@@ -26,9 +26,10 @@ def clean_email(value: str, *, field: str = "email") -> str:
     text = str(value).strip().strip(_INVISIBLE_CHARS).strip()
     if not text:
         return ""
-    if _SPACE_INSIDE.search(text):
-        raise InvalidContact(f"{text!r} contains a space or a non-breaking space inside the address", field=field)
     if len(text) > 254 or not _EMAIL.match(text):
+        # The pattern admits no space of any kind: look for one only to say what is wrong.
+        if _SPACE_INSIDE.search(text):
+            raise InvalidContact(f"{text!r} contains a space or a non-breaking space inside the address", field=field)
         raise InvalidContact(f"{text!r} is not an email address", field=field)
     local, _, domain = text.rpartition("@")
     return f"{local}@{domain.lower()}"

@@ -24,6 +24,9 @@ class DeliveryChannel(StrEnum):
     CODE = "code"  # the client hands out the code itself
 
 
+_CHANNELS: dict[str, DeliveryChannel] = {c.value: c for c in DeliveryChannel}
+
+
 @dataclass(frozen=True)
 class Recipient:
     name: str = ""
@@ -43,13 +46,17 @@ class Recipient:
         channel: DeliveryChannel | str = DeliveryChannel.EMAIL,
         field: str = "recipient",
     ) -> Recipient:
-        try:
-            channel = DeliveryChannel(str(channel).strip().lower())
-        except ValueError:
-            accepted = ", ".join(c.value for c in DeliveryChannel)
-            raise InvalidOrder(
-                f"unknown delivery channel {channel!r}; accepted: {accepted}", field=f"{field}.channel"
-            ) from None
+        known = _CHANNELS.get(channel)  # the common, clean spelling without an enum call (XLSX: per row)
+        if known is not None:
+            channel = known
+        else:
+            try:
+                channel = DeliveryChannel(str(channel).strip().lower())
+            except ValueError:
+                accepted = ", ".join(c.value for c in DeliveryChannel)
+                raise InvalidOrder(
+                    f"unknown delivery channel {channel!r}; accepted: {accepted}", field=f"{field}.channel"
+                ) from None
         email = clean_email(email, field=f"{field}.email")
         phone = clean_phone(phone, field=f"{field}.phone")
         if channel is DeliveryChannel.EMAIL and not email:

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
+from xml.parsers import expat
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from gifthub.adapters.documents.xlsx_rows import UnsafeXml, sheet_rows
 from gifthub.application.ordering.errors import InvalidUpload
 from gifthub.application.ports.order_sheet import COLUMNS, MAX_ROWS, REQUIRED_COLUMNS, Cell, Sheet, SheetRow
 
@@ -62,7 +64,7 @@ class XlsxOrderSheetReader:
         try:
             archive = zipfile.ZipFile(BytesIO(content))
             workbook = load_workbook(BytesIO(content), read_only=True, data_only=False)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError) as error:  # ParseError
             raise InvalidUpload(
                 f"the XLSX file is damaged and cannot be read ({type(error).__name__})", field="file"
             ) from None
@@ -70,12 +72,27 @@ class XlsxOrderSheetReader:
             raise InvalidUpload("the workbook has no sheets", field="file")
         sheet = workbook.worksheets[0]
         self._refuse_merged_cells(archive, sheet.title, workbook)
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None or all(v is None or str(v).strip() == "" for v in header):
+        rows = self._sheet_rows(workbook, sheet)
+        first = next(rows, None)
+        header = first[1] if first is not None and first[0] == 1 else {}
+        if all(v is None or str(v).strip() == "" for v in header.values()):
             raise InvalidUpload("the sheet is empty: row 1 must hold the column headers of the template", field="row 1")
-        letters = self._headers(header)
+        letters = self._headers(tuple(header.get(i) for i in range(max(header, default=-1) + 1)))
         return Sheet(letters=letters, rows=self._rows(rows, letters))
+
+    @staticmethod
+    def _sheet_rows(workbook, sheet) -> Iterator[tuple[int, dict[int, object]]]:
+        stream = workbook._archive.open(sheet._worksheet_path)
+        dates, durations = workbook._date_formats, workbook._timedelta_formats
+        try:
+            yield from sheet_rows(stream, sheet._shared_strings, workbook.epoch, dates, durations)
+        except (expat.ExpatError, UnsafeXml, ValueError, IndexError, OverflowError) as error:
+            raise InvalidUpload(
+                f"the XLSX file is damaged and cannot be read ({type(error).__name__})", field="file"
+            ) from None
+        finally:
+            stream.close()
+            workbook.close()
 
     def _headers(self, header: tuple) -> dict[str, str]:
         letters: dict[str, str] = {}
@@ -100,20 +117,33 @@ class XlsxOrderSheetReader:
             raise InvalidUpload(f"row 1: required column(s) missing: {', '.join(missing)}", field="row 1")
         return letters
 
-    def _rows(self, rows: Iterator[tuple], letters: dict[str, str]) -> Iterator[SheetRow]:
+    def _rows(self, rows: Iterator[tuple[int, dict[int, object]]], letters: dict[str, str]) -> Iterator[SheetRow]:
         positions = {name: _column_index(letter) for name, letter in letters.items()}
+        # The same nominal or quantity comes back thousands of times; ints and floats apart, as 1 == 1.0.
+        numbers: dict[type, dict] = {int: {}, float: {}}
         seen = 0
-        for number, values in enumerate(rows, start=2):
+        for number, values in rows:
             cells: dict[str, Cell] = {}
             for name, position in positions.items():
-                value = values[position] if position < len(values) else None
-                if isinstance(value, str) and value.startswith("="):
-                    raise InvalidUpload(
-                        f"row {number}, column {letters[name]} ({name}): "
-                        "formulas are not accepted; paste values instead",
-                        field=f"row {number}, column {letters[name]}",
-                    )
-                cells[name] = _cell(value)
+                value = values.get(position)
+                if value is None:
+                    cells[name] = None
+                elif type(value) is str:
+                    if value.startswith("="):
+                        raise InvalidUpload(
+                            f"row {number}, column {letters[name]} ({name}): "
+                            "formulas are not accepted; paste values instead",
+                            field=f"row {number}, column {letters[name]}",
+                        )
+                    cells[name] = value
+                elif type(value) is int or type(value) is float:
+                    known = numbers[type(value)]
+                    text = known.get(value)
+                    if text is None:
+                        text = known[value] = _cell(value)
+                    cells[name] = text
+                else:
+                    cells[name] = _cell(value)
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
                 continue  # blank rows between data are harmless
             seen += 1

@@ -29,8 +29,9 @@ def _line_to_dict(line: OrderLine) -> dict:
         "nominals": [n.minor for n in line.nominals],
         "quantity": line.quantity,
         "commission": str(line.commission.percent),
-        # Compact rows: an XLSX order may carry tens of thousands of recipients.
-        "recipients": [[r.name, r.email, r.phone, r.message, r.channel.value] for r in line.recipients],
+        # Compact rows: an XLSX order may carry tens of thousands of recipients. msgspec writes the
+        # channel enum as its value in C; Enum.value per recipient was a visible share of an upload.
+        "recipients": [(r.name, r.email, r.phone, r.message, r.channel) for r in line.recipients],
         "scheduled_at": line.scheduled_at.isoformat() if line.scheduled_at else None,
     }
 

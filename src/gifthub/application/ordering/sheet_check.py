@@ -50,6 +50,11 @@ class SheetChecker:
         self._builder, self._project, self._now = builder, project, now
         self._zone = ZoneInfo(timezone)
         self._products: dict[str, Product | None] = {}
+        # Answers per distinct cell value: (the parsed value, the problem's message or None).
+        self._product_problems: dict[str, str | None] = {}
+        self._nominals: dict[tuple[str, str | None], tuple[Money | None, str | None]] = {}
+        self._quantities: dict[str, tuple[int | None, str | None]] = {}
+        self._moments: dict[Cell, tuple[datetime | None, str | None]] = {}
 
     async def check(self, sheet: Sheet, new_id: Callable[[], UUID]) -> SheetCheck:
         result = SheetCheck()
@@ -105,50 +110,81 @@ class SheetChecker:
         if product_id not in self._products:
             found = await self._builder.products([product_id])
             self._products[product_id] = found.get(product_id)
-        product = self._products[product_id]
+            self._product_problems[product_id] = self._product_problem(product_id, found.get(product_id))
+        message = self._product_problems[product_id]
+        if message is not None:
+            problem("product_id", message)
+            return None
+        return self._products[product_id]
+
+    def _product_problem(self, product_id: str, product: Product | None) -> str | None:
         if product is None:
-            problem("product_id", f"unknown product {product_id!r}")
-        elif not product.active:
-            problem("product_id", f"product {product_id} is no longer sold")
-        elif product.region is not self._project.region:
-            problem(
-                "product_id", f"product {product_id} is sold in {product.region}, the project in {self._project.region}"
-            )
-        else:
-            return product
+            return f"unknown product {product_id!r}"
+        if not product.active:
+            return f"product {product_id} is no longer sold"
+        if product.region is not self._project.region:
+            return f"product {product_id} is sold in {product.region}, the project in {self._project.region}"
         return None
 
     def _nominal(self, text: str, product: Product | None, problem) -> Money | None:
+        # A list repeats a handful of face values: parse and check each (text, product) pair once.
+        key = (text, product.id if product is not None else None)
+        known = self._nominals.get(key)
+        if known is None:
+            known = self._nominals[key] = self._check_nominal(text, product)
+        nominal, message = known
+        if message is not None:
+            problem("nominal", message)
+        return nominal
+
+    def _check_nominal(self, text: str, product: Product | None) -> tuple[Money | None, str | None]:
         if not text:
-            problem("nominal", "is empty: enter a face value, e.g. 1000")
-            return None
+            return None, "is empty: enter a face value, e.g. 1000"
         try:
             nominal = Money.parse(text.replace(",", ".").replace(" ", "").replace("\u00a0", ""), self._project.currency)
         except DomainError as error:
-            problem("nominal", error.message)
-            return None
+            return None, error.message
         if product is not None and not product.nominals.allows(nominal):
-            problem("nominal", f"{nominal.to_string()} is not allowed: {product.nominals.describe(nominal.currency)}")
-            return None
-        return nominal
+            return None, f"{nominal.to_string()} is not allowed: {product.nominals.describe(nominal.currency)}"
+        return nominal, None
 
     def _quantity(self, text: str, problem) -> int | None:
+        known = self._quantities.get(text)
+        if known is None:
+            known = self._quantities[text] = self._check_quantity(text)
+        quantity, message = known
+        if message is not None:
+            problem("quantity", message)
+        return quantity
+
+    @staticmethod
+    def _check_quantity(text: str) -> tuple[int | None, str | None]:
         if not text:
-            return 1
+            return 1, None
         try:
             quantity = int(text)
         except ValueError:
-            problem("quantity", f"{text!r} is not a whole number")
-            return None
+            return None, f"{text!r} is not a whole number"
         if not 1 <= quantity <= MAX_QUANTITY:
-            problem("quantity", f"must be between 1 and {MAX_QUANTITY}")
-            return None
-        return quantity
+            return None, f"must be between 1 and {MAX_QUANTITY}"
+        return quantity, None
 
     def _send_at(self, value: Cell, problem) -> datetime | None | bool:
         """None: send at once; False: a problem was reported."""
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
             return None
+        known = self._moments.get(value)  # "now" holds for the whole check, so the answer per value does too
+        if known is None:
+            known = self._moments[value] = self._check_send_at(value)
+        moment, message = known
+        if message is not None:
+            problem("send_at", message)
+            return False
+        return moment
+
+    def _check_send_at(self, value: Cell) -> tuple[datetime | None, str | None]:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None, None
         moment: datetime | None = None
         if isinstance(value, datetime):
             moment = value
@@ -164,13 +200,11 @@ class SheetChecker:
                     except ValueError:
                         continue
             if moment is None:
-                problem("send_at", f"{text!r} is text, not a date: use a date cell or YYYY-MM-DD HH:MM")
-                return False
+                return None, f"{text!r} is text, not a date: use a date cell or YYYY-MM-DD HH:MM"
         moment = moment.replace(tzinfo=self._zone) if moment.tzinfo is None else moment
         if moment <= self._now:
-            problem("send_at", "the delivery moment is in the past")
-            return False
-        return moment
+            return None, "the delivery moment is in the past"
+        return moment, None
 
     def _recipient(self, cells: dict[str, Cell], problem) -> Recipient | None:
         try:
