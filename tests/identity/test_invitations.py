@@ -19,7 +19,9 @@ NEW_PASSWORD = "a brand new passphrase"
 async def _emails(settings) -> list[dict]:
     engine = create_engine(settings.database_url)
     async with engine.connect() as connection:
-        rows = await connection.execute(select(outbox.c.payload).where(outbox.c.event_name == "email.requested"))
+        query = select(outbox.c.payload).where(outbox.c.event_name == "email.requested")
+        # in write order: on PostgreSQL the relay marking a row published moves it in the heap
+        rows = await connection.execute(query.order_by(outbox.c.occurred_at, outbox.c.id))
         payloads = [json.loads(row.payload) for row in rows]
         hashes = list((await connection.execute(select(one_time_tokens.c.token_hash))).scalars())
     await engine.dispose()
