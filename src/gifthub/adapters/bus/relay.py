@@ -5,18 +5,21 @@ Guarantees (see docs/bus.md): at-least-once delivery to the broker, de-duplicate
 ``(occurred_at, id)`` order; ids are time-ordered, so one transaction's events keep their order. On
 PostgreSQL each batch is claimed with ``FOR UPDATE SKIP LOCKED``: several relays share the work, and
 while one holds a batch the others take the next rows. A failure part-way marks only the confirmed
-prefix published; the rest is retried with exponential backoff and never dropped.
+prefix published; the rest is retried with exponential backoff and never dropped. An idle relay polls
+every ``idle_interval`` and is woken at once when a transaction of this process writes outbox rows.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from asyncio import FIRST_COMPLETED
 from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from gifthub.adapters.persistence.outbox_signal import wake_on_outbox_commit
 from gifthub.adapters.persistence.tables_outbox import outbox
 from gifthub.application.bus.message import OutgoingMessage
 from gifthub.application.ports.message_transport import MessageTransport, TransportUnavailable
@@ -33,12 +36,14 @@ class OutboxRelay:
         batch_size: int = 500,
         idle_interval: float = 0.05,
         max_backoff: float = 5.0,
+        wake_on_commit: bool = True,
     ) -> None:
         self._sessions = sessions
         self._transport = transport
         self._batch_size = batch_size
         self._idle_interval = idle_interval
         self._max_backoff = max_backoff
+        self._wake_on_commit = wake_on_commit
         self.published = 0
         self._skip_locked = sessions.kw["bind"].dialect.name == "postgresql"
 
@@ -99,28 +104,33 @@ class OutboxRelay:
             )
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Relay until ``stop`` is set: drain while there is work, poll when idle, back off on failures."""
+        """Relay until ``stop`` is set: drain while there is work, then wait for a commit in this process
+        that wrote outbox rows or for the next poll (rows from other processes), back off on failures."""
+        wake = asyncio.Event()
+        unsubscribe = wake_on_outbox_commit(wake) if self._wake_on_commit else None
+        stopping = asyncio.ensure_future(stop.wait())
         backoff = 0.0
-        while not stop.is_set():
-            try:
-                moved = await self.relay_once()
-                backoff = 0.0
-            except TransportUnavailable as error:
-                backoff = min(self._max_backoff, backoff * 2 or 0.1)
-                log.warning("outbox relay: broker unavailable (%s); retrying in %.1fs", error, backoff)
-                await _sleep_or_stop(stop, backoff)
-                continue
-            except Exception:  # noqa: BLE001 - the relay must outlive a database hiccup
-                backoff = min(self._max_backoff, backoff * 2 or 0.1)
-                log.exception("outbox relay: failed; retrying in %.1fs", backoff)
-                await _sleep_or_stop(stop, backoff)
-                continue
-            if moved < self._batch_size:
-                await _sleep_or_stop(stop, self._idle_interval)
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    except TimeoutError:
-        pass
+        try:
+            while not stop.is_set():
+                wake.clear()  # before the claim: a commit during this batch wakes the next wait at once
+                try:
+                    moved = await self.relay_once()
+                    backoff = 0.0
+                except TransportUnavailable as error:
+                    backoff = min(self._max_backoff, backoff * 2 or 0.1)
+                    log.warning("outbox relay: broker unavailable (%s); retrying in %.1fs", error, backoff)
+                    await asyncio.wait([stopping], timeout=backoff)
+                    continue
+                except Exception:  # noqa: BLE001 - the relay must outlive a database hiccup
+                    backoff = min(self._max_backoff, backoff * 2 or 0.1)
+                    log.exception("outbox relay: failed; retrying in %.1fs", backoff)
+                    await asyncio.wait([stopping], timeout=backoff)
+                    continue
+                if moved < self._batch_size and not wake.is_set():
+                    woken = asyncio.ensure_future(wake.wait())
+                    await asyncio.wait([stopping, woken], timeout=self._idle_interval, return_when=FIRST_COMPLETED)
+                    woken.cancel()
+        finally:
+            stopping.cancel()
+            if unsubscribe is not None:
+                unsubscribe()

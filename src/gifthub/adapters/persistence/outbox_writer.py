@@ -13,6 +13,7 @@ import msgspec
 from sqlalchemy import insert
 
 from gifthub.adapters.persistence.ordered_ids import uuid7
+from gifthub.adapters.persistence.outbox_signal import note_outbox_written
 from gifthub.adapters.persistence.tables_outbox import outbox
 from gifthub.domain.events import DomainEvent
 from gifthub.domain.money import Money
@@ -80,4 +81,10 @@ def outbox_rows(events: list[DomainEvent]) -> list[dict]:
 
 async def write_outbox(session, events: list[DomainEvent]) -> None:
     if events:
-        await session.execute(insert(outbox), outbox_rows(events))
+        await insert_outbox_rows(session, outbox_rows(events))
+
+
+async def insert_outbox_rows(session, rows: list[dict]) -> None:
+    """Insert ready rows; the transaction's commit wakes this process's relays (outbox_signal)."""
+    await session.execute(insert(outbox), rows)
+    note_outbox_written(session)

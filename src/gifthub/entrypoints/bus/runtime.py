@@ -24,6 +24,7 @@ from gifthub.application.bus.handlers import HandlerRegistry, Registration
 from gifthub.application.bus.message import subject_for
 from gifthub.entrypoints.bus.dispatcher import Dispatcher, Outcome
 from gifthub.entrypoints.bus.handlers import HANDLERS
+from gifthub.entrypoints.bus.heap import freeze_startup_heap
 from gifthub.entrypoints.bus.nats_consumers import build_broker
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class BusRuntime:
         if self._with_relay:
             self.relay = OutboxRelay(sessions, transport, batch_size=self._batch_size)
             self._task = asyncio.create_task(self.relay.run(self._stop), name="outbox-relay")
+        freeze_startup_heap()
         log.info("bus started (%s): relay=%s consumers=%s", settings.bus, self._with_relay, self._with_consumers)
 
     def _memory_subscriber(self, dispatcher: Dispatcher, registration: Registration):
