@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gifthub.adapters.onec.statement_reader import OneCStatementReader
+from gifthub.adapters.onec.statement_reader import OneCStatementReader, _amount
 from gifthub.domain.billing.errors import StatementError
 from gifthub.domain.money import Currency, Money
 from tests.support.billing import OUR_ACCOUNT, document, statement
@@ -110,3 +112,11 @@ def test_a_bad_header_date_names_its_line():
     data = statement(document("1", "10.00", "x")).replace(b"=01.11.2026\r\n", b"=2026-11-01\r\n", 1)
     with pytest.raises(StatementError, match=r"line 8: ДатаНачала='2026-11-01' is not a date"):
         reader.read(data)
+
+
+@given(st.integers(min_value=1, max_value=10**15 - 1), st.booleans())
+def test_amounts_read_in_minor_units_exactly_as_money_parses_them(minor, short_fraction):
+    text = f"{minor // 100}.{minor % 100:02d}"
+    if short_fraction and text.endswith("0"):
+        text = text[:-1]  # "1500.5" as 1C may write it
+    assert _amount(text, Currency.RUB) == Money.parse(text, Currency.RUB)
