@@ -1,17 +1,20 @@
 """The all-brands catalog PDF for 2,000 brands, vs a baseline in the same run: a bare fpdf2 document
 with the same DejaVu font and 2,000 text cells. Target: the brand sheet in under 3 s.
 
-Two runs of the sheet: every brand on an initials tile (no logo URL), and every tenth brand with an SVG
-logo fetched over loopback HTTP (a stdlib server here) and embedded as vectors.
+Three runs of the sheet: every brand on an initials tile (no logo URL), then every brand with its own
+SVG logo fetched over loopback HTTP (a stdlib server here), first with an empty logo directory (cold:
+every logo fetched and rasterised) and again with the same directory (warm: reused from disk).
 ``python -m bench.catalog_pdf`` (or ``make bench``); BRANDS=500 shrinks it for a quick look.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from fpdf import FPDF
 
@@ -78,15 +81,27 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         logo_base = f"http://127.0.0.1:{server.server_port}"
-        logos = timed(
-            f"brand sheet: {count} brands, {count // 10} SVG logos over HTTP",
-            lambda: sheet.brand_sheet(synthetic_brands(count, logo_base), "Бренды: RU"),
-        )
+        with tempfile.TemporaryDirectory(prefix="gifthub-bench-logos-") as cache:
+            # One exporter with an empty logo directory: the first export fetches and rasterises every
+            # logo (cold), the second reuses them from disk (warm), as a repeated export in production.
+            logo_sheet = BrandSheetPdf(logo_directory=Path(cache))
+            brands = synthetic_brands(count, logo_base, logo_every=1)
+            cold = timed(
+                f"brand sheet: {count} distinct SVG logos, cold (fetch+rasterise)",
+                lambda: logo_sheet.brand_sheet(brands, "Бренды: RU"),
+            )
+            warm = timed(
+                f"brand sheet: {count} distinct SVG logos, warm (from disk)",
+                lambda: logo_sheet.brand_sheet(brands, "Бренды: RU"),
+            )
     finally:
         server.shutdown()
-    print(f"ratio sheet/baseline: {plain / base:.1f}x (tiles), {logos / base:.1f}x (with logos)")
-    verdict = "OK" if plain < 3 else "OVER"
-    print(f"target < 3 s for {count} brands: {verdict} ({plain:.2f} s tiles, {logos:.2f} s with logos)")
+    print(
+        f"ratio sheet/baseline: {plain / base:.1f}x (tiles), {warm / base:.1f}x (logos, warm), "
+        f"{cold / base:.1f}x (logos, cold)"
+    )
+    for label, seconds in (("tiles", plain), ("all logos, warm", warm), ("all logos, cold", cold)):
+        print(f"target < 3 s for {count} brands, {label}: {'OK' if seconds < 3 else 'OVER'} ({seconds:.2f} s)")
 
 
 if __name__ == "__main__":

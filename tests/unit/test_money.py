@@ -1,9 +1,11 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gifthub.domain.errors import CurrencyMismatch, InvalidAmount
-from gifthub.domain.money import Currency, Money, parse_currency
+from gifthub.domain.money import MAX_MAJOR_UNITS, Currency, Money, parse_currency
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,10 @@ def test_events_carry_amounts_as_decimal_strings_on_the_bus():
     body = json.loads(event_payload(event))
     assert body["current"] == {"amount": "1500.50", "currency": "RUB"}
     assert body["event"] == "project.negative_limit_changed"
+
+
+@given(st.integers(min_value=-MAX_MAJOR_UNITS * 100, max_value=MAX_MAJOR_UNITS * 100), st.sampled_from(list(Currency)))
+def test_the_wire_string_is_the_decimal_amount_with_the_currencys_decimals(minor, currency):
+    money = Money(minor, currency)
+    assert money.to_string() == f"{money.amount:.{currency.minor_digits}f}"
+    assert Money.parse(money.to_string(), currency) == money

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gifthub.adapters.onec.statement_reader import OneCStatementReader
+from gifthub.adapters.onec.statement_reader import OneCStatementReader, _amount
 from gifthub.domain.billing.errors import StatementError
 from gifthub.domain.money import Currency, Money
 from tests.support.billing import OUR_ACCOUNT, document, statement
@@ -131,3 +133,11 @@ def test_without_an_account_header_the_dates_tell_incoming_from_outgoing():
     parsed = reader.read(data + b"\x1a")  # a DOS end-of-file mark after КонецФайла is harmless
     assert parsed.accounts == ()
     assert [d.number for d in parsed.incoming()] == ["201"]
+
+
+@given(st.integers(min_value=1, max_value=10**15 - 1), st.booleans())
+def test_amounts_read_in_minor_units_exactly_as_money_parses_them(minor, short_fraction):
+    text = f"{minor // 100}.{minor % 100:02d}"
+    if short_fraction and text.endswith("0"):
+        text = text[:-1]  # "1500.5" as 1C may write it
+    assert _amount(text, Currency.RUB) == Money.parse(text, Currency.RUB)

@@ -80,6 +80,9 @@ class FakeLedger:
     def add_entry(self, entry):
         self.uow.state.entries.append(entry)
 
+    async def insert_entries(self, entries):
+        self.uow.state.entries.extend(entries)
+
     def add_hold(self, hold):
         self.uow.state.holds[hold.id] = hold
 

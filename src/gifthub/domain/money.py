@@ -126,7 +126,12 @@ class Money:
 
     def to_string(self) -> str:
         """The wire form: a plain decimal string with exactly the currency's decimals."""
-        return f"{self.amount:.{self.currency.minor_digits}f}"
+        # Integer arithmetic, not Decimal formatting: every outbox payload calls this (20,000 a statement).
+        digits = self.currency.minor_digits
+        if digits == 0:
+            return str(self.minor)
+        whole, fraction = divmod(abs(self.minor), 10**digits)
+        return f"{'-' if self.minor < 0 else ''}{whole}.{fraction:0{digits}d}"
 
     def __str__(self) -> str:
         return f"{self.to_string()} {self.currency}"

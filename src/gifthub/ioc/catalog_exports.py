@@ -8,6 +8,7 @@ from dishka import AsyncContainer, Provider, Scope, provide, provide_all
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.exports.asyncio_scheduler import AsyncioExportScheduler
+from gifthub.adapters.exports.brand_sheet_pdf import BrandSheetPdf
 from gifthub.adapters.exports.export_files import DiskExportFiles
 from gifthub.adapters.exports.renderer import CatalogDocuments
 from gifthub.adapters.persistence.catalog_exports_unit_of_work import SqlCatalogExportsUnitOfWork
@@ -33,8 +34,9 @@ class CatalogExportsProvider(Provider):
         return DiskExportFiles(settings.data_dir / "exports")
 
     @provide(scope=Scope.APP)
-    def renderer(self) -> CatalogDocumentRenderer:
-        return CatalogDocuments()
+    def renderer(self, settings: Settings) -> CatalogDocumentRenderer:
+        # Rasterised logos are kept beside the exports and reused by every later export.
+        return CatalogDocuments(pdf=BrandSheetPdf(logo_directory=settings.data_dir / "exports" / "logos"))
 
     @provide(scope=Scope.APP)
     async def asyncio_scheduler(self, container: AsyncContainer) -> AsyncIterator[AsyncioExportScheduler]:

@@ -6,6 +6,7 @@ get the Kazakh form (BIN, IIK, KBe, KNP, tenge) with the amount in Russian and K
 
 from __future__ import annotations
 
+import hashlib
 import io
 import tempfile
 from copy import copy
@@ -17,7 +18,9 @@ from fpdf import FPDF
 from fpdf.fonts import SubsetMap
 
 from gifthub.adapters.documents.amount_words import words_kz, words_ru
-from gifthub.adapters.documents.payment_qr import payment_string, qr_png
+from gifthub.adapters.documents.font_embedding import CachedSubsetOutputProducer, register_program
+from gifthub.adapters.documents.payment_qr import payment_string, qr_image
+from gifthub.adapters.documents.text_layout import paragraph, wrap
 from gifthub.domain.billing.invoice import Invoice
 from gifthub.domain.billing.seller import Seller
 from gifthub.domain.money import Money
@@ -53,6 +56,11 @@ FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 UNICODE_RANGES = [(0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F)]
 
 
+# Embedded in every document whether drawn or not: documents then share one glyph set (one cached subset,
+# font_embedding) instead of one per amount-in-words and buyer name, for ~8 KiB more per font.
+COMMON_CHARACTERS = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0x410, 0x450))) + "Ёё«»—–№\u00a0"
+
+
 def _trimmed(path: Path) -> bytes:
     """The bundled font cut down to the scripts invoices use, without OpenType layout tables and hinting:
     fpdf2 re-subsets the font for every document, and a 700-glyph font makes that ~6x cheaper."""
@@ -72,7 +80,7 @@ def _trimmed(path: Path) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _parsed_fonts() -> dict[str, tuple[object, bytes]]:
+def _parsed_fonts() -> dict[str, object]:
     """Trim and parse the fonts once per process: metrics and glyph maps are then read-only."""
     template = FPDF()
     parsed = {}
@@ -82,8 +90,27 @@ def _parsed_fonts() -> dict[str, tuple[object, bytes]]:
             trimmed = Path(tmp) / name
             trimmed.write_bytes(data)  # fpdf2's add_font reads a path; it is parsed right here
             template.add_font(FONT, style, str(trimmed))
-            parsed[f"{FONT.lower()}{style}"] = (template.fonts[f"{FONT.lower()}{style}"], data)
+            key = f"{FONT.lower()}{style}"
+            parsed[key] = template.fonts[key]
+            # The temporary file goes away: what fpdf2 may still read lazily comes from memory.
+            parsed[key].ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+            register_program(key, data)
     return parsed
+
+
+@lru_cache(maxsize=1)
+def _common_subsets() -> dict[str, SubsetMap]:
+    """Each font's subset map with the common characters already picked, copied by every document."""
+    subsets = {}
+    for key, parsed in _parsed_fonts().items():
+        subsets[key] = SubsetMap(parsed)
+        for char in COMMON_CHARACTERS:
+            subsets[key].pick(ord(char))
+        subsets[key].pick.cache_clear()  # fpdf2's process-wide memo; documents pick on their own copies
+    return subsets
+
+
+_DECODED_IMAGES: dict[str, dict] = {}  # md5 of the image bytes -> fpdf2's decoded image info
 
 
 class _Pdf(FPDF):
@@ -91,17 +118,36 @@ class _Pdf(FPDF):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.set_margins(15, 12, 15)
         self.set_auto_page_break(True, margin=12)
-        # Metrics are shared; the glyph subset and the fontTools tables are per document, because
-        # fpdf2 subsets ``ttfont`` in place when it writes the file.
-        for key, (parsed, data) in _parsed_fonts().items():
+        # Metrics and the fontTools tables are shared, read-only: the embedded subset is cut from the
+        # registered program when the file is written (font_embedding), never from the parsed font.
+        for key, parsed in _parsed_fonts().items():
             font = copy(parsed)
-            # recalcBBoxes=False: the trimmed font's bounding boxes are already right, and recomputing them
-            # made fontTools decode and re-encode every used glyph's outline (half the subsetting time).
-            font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-            font.subset = SubsetMap(font)
             font.missing_glyphs = []
+            font.subset = copy(_common_subsets()[key])
+            font.subset.font = font
+            font.subset._char_id_per_glyph = dict(font.subset._char_id_per_glyph)
+            font.subset._reserved = list(font.subset._reserved)
             self.fonts[key] = font
         self.set_creator("GiftHub")
+
+    def image_bytes(self, data: bytes, **placement) -> None:
+        """``image`` for the same few images in every document (signature, stamp): decoded once per
+        process, by content, instead of PNG-decoding and re-compressing them for each file."""
+        name = hashlib.md5(data.strip(), usedforsecurity=False).hexdigest()  # fpdf2's own image key
+        decoded = _DECODED_IMAGES.get(name)
+        if decoded is not None and name not in self.image_cache.images:
+            # A per-document copy: fpdf2 writes its object number and usage count into it.
+            self.image_cache.images[name] = type(decoded)(decoded, i=len(self.image_cache.images) + 1, usages=0)
+        self.image(io.BytesIO(data), **placement)
+        info = self.image_cache.images.get(name)
+        if decoded is None and info is not None and info.get("iccp_i") is None:
+            if len(_DECODED_IMAGES) >= 64:
+                _DECODED_IMAGES.pop(next(iter(_DECODED_IMAGES)))
+            _DECODED_IMAGES[name] = type(info)(info, obj_id=None)
+
+    def output(self, *args, **kwargs):
+        kwargs.setdefault("output_producer_class", CachedSubsetOutputProducer)
+        return super().output(*args, **kwargs)
 
 
 class FpdfInvoiceRenderer:
@@ -135,7 +181,7 @@ class FpdfInvoiceRenderer:
         # Row 1-2: bank and BIC / corr. account
         pdf.set_xy(x, y)
         pdf.set_font(FONT, "", 8)
-        pdf.multi_cell(left, 5, f"{b.bank_name}\nБанк получателя", border=1)
+        _boxed_lines(pdf, left, 5, f"{b.bank_name}\nБанк получателя")
         pdf.set_xy(x + left, y)
         self._cell(pdf, 15, 5, "БИК")
         self._cell(pdf, right - 15, 5, b.bic)
@@ -149,13 +195,14 @@ class FpdfInvoiceRenderer:
         self._cell(pdf, 15, 5, "Сч. №")
         self._cell(pdf, right - 15, 5, b.account)
         pdf.set_xy(x, y + 5)
-        pdf.multi_cell(left, 5, f"{seller.name}\nПолучатель", border=1)
+        _boxed_lines(pdf, left, 5, f"{seller.name}\nПолучатель")
         pdf.set_xy(x + left, y + 5)
         self._cell(pdf, 15, 10, "")
         self._cell(pdf, right - 15, 10, "")
         if seller.region is Region.RU:
-            qr = qr_png(payment_string(invoice, seller), scale=3)
-            pdf.image(io.BytesIO(qr), x=x + width + 5, y=pdf.t_margin - 2, w=33, h=33)
+            pdf.image(
+                qr_image(payment_string(invoice, seller), scale=3), x=x + width + 5, y=pdf.t_margin - 2, w=33, h=33
+            )
             pdf.set_xy(x + width + 5, pdf.t_margin + 31)
             pdf.set_font(FONT, "", 6)
             pdf.cell(33, 3, "QR для оплаты", align="C")
@@ -166,7 +213,7 @@ class FpdfInvoiceRenderer:
         x, y = pdf.l_margin, pdf.get_y()
         pdf.set_xy(x, y)
         pdf.set_font(FONT, "B", 8)
-        pdf.multi_cell(110, 5, f"Бенефициар / Бенефициар:\n{seller.name}", border=1)
+        _boxed_lines(pdf, 110, 5, f"Бенефициар / Бенефициар:\n{seller.name}")
         pdf.set_font(FONT, "", 8)
         pdf.set_x(x)
         self._cell(pdf, 110, 5, f"БИН / БСН: {r.bin}")
@@ -209,7 +256,7 @@ class FpdfInvoiceRenderer:
         pdf.cell(30, 5, label)
         pdf.set_xy(pdf.l_margin + 30, y)
         pdf.set_font(FONT, "B", 9)
-        pdf.multi_cell(0, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        paragraph(pdf, 0, 5, text)
         pdf.ln(1)
 
     def _parties(self, pdf: FPDF, invoice: Invoice, seller: Seller, kz: bool) -> None:
@@ -258,23 +305,17 @@ class FpdfInvoiceRenderer:
         pdf.ln(2)
         pdf.set_font(FONT, "", 9)
         currency = CURRENCY_SHORT[invoice.currency.value]
-        pdf.multi_cell(
-            0,
-            5,
-            f"Всего наименований {len(invoice.lines)}, на сумму {fmt(invoice.total)} {currency}",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        paragraph(pdf, 0, 5, f"Всего наименований {len(invoice.lines)}, на сумму {fmt(invoice.total)} {currency}")
         pdf.set_font(FONT, "B", 9)
-        pdf.multi_cell(0, 5, words_ru(invoice.total), new_x="LMARGIN", new_y="NEXT")
+        paragraph(pdf, 0, 5, words_ru(invoice.total))
         if kz:
-            pdf.multi_cell(0, 5, words_kz(invoice.total), new_x="LMARGIN", new_y="NEXT")
+            paragraph(pdf, 0, 5, words_kz(invoice.total))
 
     def _terms(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
         pdf.ln(3)
         pdf.set_font(FONT, "", 7.5)
         terms = OFFER_TERMS_KZ if kz else OFFER_TERMS
-        pdf.multi_cell(0, 4, terms.format(due=f"{invoice.due_on:%d.%m.%Y}"), new_x="LMARGIN", new_y="NEXT")
+        paragraph(pdf, 0, 4, terms.format(due=f"{invoice.due_on:%d.%m.%Y}"))
         pdf.set_line_width(0.6)
         pdf.line(pdf.l_margin, pdf.get_y() + 2, pdf.w - pdf.r_margin, pdf.get_y() + 2)
         pdf.set_line_width(0.2)
@@ -291,27 +332,38 @@ class FpdfInvoiceRenderer:
         pdf.set_xy(x + 102, y)
         pdf.cell(70, 6, seller.signatory_name)
         if seller.signature_image:
-            pdf.image(io.BytesIO(seller.signature_image), x=x + 50, y=y - 8, h=16)
+            pdf.image_bytes(seller.signature_image, x=x + 50, y=y - 8, h=16)
         if seller.stamp_image:
-            pdf.image(io.BytesIO(seller.stamp_image), x=x + 46, y=y - 12, h=32)
+            pdf.image_bytes(seller.stamp_image, x=x + 46, y=y - 12, h=32)
         pdf.set_xy(x, y + 8)
         pdf.set_font(FONT, "", 7)
         pdf.cell(0, 4, "М.П.")
 
 
+def _boxed_lines(pdf: FPDF, width: float, line_h: float, text: str) -> None:
+    """``multi_cell(width, line_h, text, border=1)``: the wrapped lines in one frame, the cursor at
+    its right edge on the line below (multi_cell's RIGHT/NEXT)."""
+    x, lines = pdf.get_x(), wrap(pdf, text, width)
+    for n, line in enumerate(lines):
+        top, bottom = n == 0, n == len(lines) - 1
+        border = "LR" + ("T" if top else "") + ("B" if bottom else "")
+        pdf.set_x(x)
+        pdf.cell(width, line_h, line, border=border, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(x + width)
+
+
 def _row(pdf: FPDF, widths, cells, aligns) -> None:
     """One table row whose height follows its tallest cell (long product titles wrap)."""
     line_h = 5
-    height = max(
-        len(pdf.multi_cell(w, line_h, text, dry_run=True, output="LINES")) * line_h
-        for w, text in zip(widths, cells, strict=True)
-    )
+    wrapped = [wrap(pdf, text, w) for w, text in zip(widths, cells, strict=True)]
+    height = max(len(lines) for lines in wrapped) * line_h
     if pdf.get_y() + height > pdf.h - pdf.b_margin:
         pdf.add_page()
     x, y = pdf.l_margin, pdf.get_y()
-    for w, text, align in zip(widths, cells, aligns, strict=True):
+    for w, lines, align in zip(widths, wrapped, aligns, strict=True):
         pdf.rect(x, y, w, height)
-        pdf.set_xy(x, y)
-        pdf.multi_cell(w, line_h, text, align=align)
+        for n, line in enumerate(lines):
+            pdf.set_xy(x, y + n * line_h)
+            pdf.cell(w, line_h, line, align=align)
         x += w
     pdf.set_xy(pdf.l_margin, y + height)

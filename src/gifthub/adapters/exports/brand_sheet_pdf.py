@@ -1,8 +1,8 @@
 """All brands of a region as a printable A4 grid: a logo (or an initials tile) and the name per cell.
 
 Fast for the whole catalog: the DejaVu font is parsed once per process (shared with invoices), each
-logo is fetched and parsed once per document, and cells are drawn with plain ``cell`` calls (no
-``multi_cell`` layout passes).
+distinct logo is rasterised once and kept on disk (logo_rasters: a JPEG the PDF embeds as is), and
+cells are drawn with plain ``cell`` calls (no ``multi_cell`` layout passes).
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import re
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from fpdf import FPDF
 
 from gifthub.adapters.documents.invoice_pdf import FONT
 from gifthub.adapters.documents.invoice_pdf import _Pdf as DejaVuPdf
+from gifthub.adapters.exports.logo_rasters import LogoRasters
 from gifthub.adapters.exports.logos import LogoFetcher
 from gifthub.domain.catalog import Brand
 
@@ -36,11 +38,13 @@ def initials(name: str) -> str:
 
 
 class BrandSheetPdf:
-    def __init__(self, logos: LogoFetcher | None = None) -> None:
-        self._logos = logos or LogoFetcher()
+    def __init__(self, logos: LogoFetcher | None = None, logo_directory: Path | None = None) -> None:
+        # Without a directory (tests, benchmarks) the rasters live in a temporary one for the process.
+        directory = logo_directory or Path(tempfile.mkdtemp(prefix="gifthub-logos-"))
+        self._logos = LogoRasters(directory, logos or LogoFetcher())
 
     def brand_sheet(self, brands: Sequence[Brand], title: str) -> bytes:
-        svgs = {url: _with_our_font(svg) for url, svg in self._logos.fetch_all(b.logo_url for b in brands).items()}
+        logos = {url: path.read_bytes() for url, path in self._logos.images(b.logo_url for b in brands).items()}
         pdf = DejaVuPdf()
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(False)
@@ -58,7 +62,7 @@ class BrandSheetPdf:
             for slot, brand in enumerate(brands[index * per_page : (index + 1) * per_page]):
                 x = MARGIN + (slot % COLUMNS) * (cell_w + GAP)
                 y = MARGIN + HEADER + (slot // COLUMNS) * (cell_h + GAP)
-                self._cell(pdf, brand, x, y, cell_w, cell_h, svgs, broken)
+                self._cell(pdf, brand, x, y, cell_w, cell_h, logos, broken)
         return bytes(pdf.output())
 
     def _header(self, pdf: FPDF, title: str, page: int, pages: int, total: int) -> None:
@@ -71,14 +75,14 @@ class BrandSheetPdf:
         pdf.set_text_color(120, 120, 120)
         _centered(pdf, f"GiftHub · страница {page} из {pages}", pdf.w / 2, pdf.h - MARGIN - 1)
 
-    def _cell(self, pdf: FPDF, brand: Brand, x, y, w, h, svgs: dict[str, bytes], broken: set[str]) -> None:
+    def _cell(self, pdf: FPDF, brand: Brand, x, y, w, h, logos: dict[str, bytes], broken: set[str]) -> None:
         pdf.set_draw_color(210, 214, 220)
         pdf.set_line_width(0.2)
         pdf.rect(x, y, w, h, style="D")
         logo_x, logo_y = x + (w - LOGO_W) / 2, y + 5
-        svg = svgs.get(brand.logo_url)
-        if svg is None or brand.logo_url in broken or not self._logo(pdf, svg, logo_x, logo_y):
-            if svg is not None:
+        logo = logos.get(brand.logo_url)
+        if logo is None or brand.logo_url in broken or not self._logo(pdf, logo, logo_x, logo_y):
+            if logo is not None:
                 broken.add(brand.logo_url)
             self._placeholder(pdf, brand.name, logo_x, logo_y)
         pdf.set_text_color(30, 30, 30)
@@ -87,9 +91,9 @@ class BrandSheetPdf:
         _centered(pdf, name, x + w / 2, y + 5 + LOGO_H + 7)
 
     @staticmethod
-    def _logo(pdf: FPDF, svg: bytes, x: float, y: float) -> bool:
+    def _logo(pdf: FPDF, jpeg: bytes, x: float, y: float) -> bool:
         try:
-            pdf.image(io.BytesIO(svg), x=x, y=y, w=LOGO_W, h=LOGO_H, keep_aspect_ratio=True)
+            pdf.image(io.BytesIO(jpeg), x=x, y=y, w=LOGO_W, h=LOGO_H, keep_aspect_ratio=True)
         except Exception as error:  # noqa: BLE001 - a bad logo gets a placeholder, the sheet goes on
             log.info("logo not drawable: %s", type(error).__name__)
             return False
@@ -103,16 +107,6 @@ class BrandSheetPdf:
         pdf.set_text_color(255, 255, 255)
         pdf.set_font(FONT, "B", 20)
         _centered(pdf, initials(name), x + LOGO_W / 2, y + LOGO_H / 2 + 3.5)
-
-
-_FAMILY_ATTRIBUTE = re.compile(rb'font-family\s*=\s*("[^"]*"|\'[^\']*\')')
-_FAMILY_STYLE = re.compile(rb"font-family\s*:[^;\"']*")
-
-
-def _with_our_font(svg: bytes) -> bytes:
-    """Logo text drawn with the embedded DejaVu: fpdf2 would fall back to Helvetica, which has no Cyrillic."""
-    svg = _FAMILY_ATTRIBUTE.sub(b'font-family="DejaVu"', svg)
-    return _FAMILY_STYLE.sub(b"font-family:DejaVu", svg)
 
 
 def _widths(pdf: FPDF, text: str) -> list[float]:

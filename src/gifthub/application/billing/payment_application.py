@@ -14,6 +14,7 @@ from gifthub.domain.billing.payment import Payment
 from gifthub.domain.email_messages import PartialPaymentEmail, PaymentReceivedEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
+from gifthub.domain.ledger import LedgerEntry
 from gifthub.domain.reference import Reference, ReferenceKind
 
 CREDITOR = Principal.system("billing")
@@ -79,7 +80,7 @@ async def credit_in_transaction(
     if not by_project:
         return 0
     in_ledger = await uow.payments.references_in_ledger([p.reference for p in payments])
-    written = 0
+    entries: list[LedgerEntry] = []
     for project_id in sorted(by_project, key=str):  # one lock order: concurrent imports never deadlock
         project = await uow.projects.get(project_id, for_update=True)
         if project is None:
@@ -87,10 +88,11 @@ async def credit_in_transaction(
         for payment in by_project[project_id]:
             if payment.reference not in in_ledger:
                 reference = Reference(ReferenceKind.PAYMENT, payment.reference)
-                uow.ledger.add_entry(project.top_up(ids.new_id(), payment.amount, reference, now))
-                written += 1
+                entries.append(project.top_up(ids.new_id(), payment.amount, reference, now))
             payment.credited = True
-    return written
+    # All of them in one bulk write; the projects' new totals and sequences go with the commit.
+    await uow.ledger.insert_entries(entries)
+    return len(entries)
 
 
 async def credit(uow: BillingUnitOfWork, top_up: TopUpProject, payments: list[Payment]) -> int:

@@ -22,6 +22,10 @@ class EntryFilter:
 class LedgerRepository(Protocol):
     def add_entry(self, entry: LedgerEntry) -> None: ...
 
+    async def insert_entries(self, entries: list[LedgerEntry]) -> None:
+        """Write many new entries at once, right away, in the current transaction (batch postings)."""
+        ...
+
     def add_hold(self, hold: Hold) -> None: ...
 
     async def find_entry(self, kind: EntryKind, reference: Reference) -> LedgerEntry | None:

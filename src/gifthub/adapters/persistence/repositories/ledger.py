@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gifthub.adapters.persistence.tables_accounts import holds, ledger_entries
@@ -12,12 +12,36 @@ from gifthub.domain.ledger import EntryKind, LedgerEntry
 from gifthub.domain.reference import Reference
 
 
+def _entry_row(entry: LedgerEntry) -> dict:
+    return {
+        "id": entry.id,
+        "project_id": entry.project_id,
+        "sequence": entry.sequence,
+        "kind": entry.kind,
+        "currency": entry.amount.currency,
+        "amount_minor": entry.amount.minor,
+        "reference_kind": entry.reference.kind,
+        "reference_value": entry.reference.value,
+        "hold_id": entry.hold_id,
+        "balance_after_minor": entry.balance_after.minor,
+        "held_after_minor": entry.held_after.minor,
+        "comment": entry.comment,
+        "created_at": entry.created_at,
+    }
+
+
 class SqlLedgerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     def add_entry(self, entry: LedgerEntry) -> None:
         self._session.add(entry)
+
+    async def insert_entries(self, entries: list[LedgerEntry]) -> None:
+        # One Core executemany instead of the ORM flushing a statement's 10,000 entries one by one; the
+        # unique keys (operation, project sequence) guard exactly as they do for add_entry.
+        if entries:
+            await self._session.execute(insert(ledger_entries), [_entry_row(e) for e in entries])
 
     def add_hold(self, hold: Hold) -> None:
         self._session.add(hold)
