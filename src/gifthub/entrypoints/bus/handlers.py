@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gifthub.application.bus.handlers import HandlerRegistry
 from gifthub.entrypoints.bus.crm_handler import create_crm_lead
+from gifthub.entrypoints.bus.delivery_handlers import record_certificate_email_refusal
 from gifthub.entrypoints.bus.email_handler import send_requested_email
 from gifthub.entrypoints.bus.notification_handlers import notify_balance_topped_up, notify_low_balance
 from gifthub.entrypoints.bus.onec_handler import import_onec_statement
@@ -22,3 +23,4 @@ HANDLERS.register("project.created", create_crm_lead, consumer="crm_lead_for_pro
 HANDLERS.register("order.awaiting_payment", issue_registry_invoice)
 HANDLERS.register("ledger.entry_posted", resume_orders_after_payment, consumer="resume_orders_after_top_up")
 HANDLERS.register("billing.registry_invoice_paid", resume_orders_after_payment, consumer="resume_orders_after_invoice")
+HANDLERS.register("email.refused", record_certificate_email_refusal)
