@@ -33,15 +33,23 @@ class FakeUnitOfWork:
     def __init__(self) -> None:
         self.email_deliveries = FakeDeliveryLog()
         self.commits = 0
+        self.outbox: list = []
+        self._recorded: list = []
 
     async def __aenter__(self) -> FakeUnitOfWork:
         return self
 
     async def __aexit__(self, *exc) -> None:
         self.email_deliveries._pending = []  # leaving without commit forgets the changes
+        self._recorded = []
+
+    def record(self, event) -> None:
+        self._recorded.append(event)
 
     async def commit(self) -> None:
         self.email_deliveries.commit()
+        self.outbox += self._recorded
+        self._recorded = []
         self.commits += 1
 
 
@@ -73,6 +81,7 @@ async def test_sends_once_per_dedup_key() -> None:
     mailer = FakeMailer()
     send, uow = use_case(mailer)
     first = await send.execute(COMMAND)
+    assert uow.outbox == []  # only a refusal is announced
     again = await send.execute(EmailToSend(message_id="m-2", to="a@b.ru", template="welcome", dedup_key="welcome:a"))
     assert [e.subject for e in mailer.sent] == ["welcome/en"]
     assert mailer.sent[0].message_id == "welcome:a"
@@ -84,6 +93,13 @@ async def test_a_refusal_is_recorded() -> None:
     delivery = await send.execute(COMMAND)
     assert (delivery.status, delivery.reason) == (DeliveryStatus.REFUSED, "550 no such user")
     assert uow.email_deliveries.rows["welcome:a"].status is DeliveryStatus.REFUSED
+    [refused] = uow.outbox  # announced with the delivery row, for whoever asked for the email
+    assert (refused.name, refused.dedup_key, refused.recipient, refused.reason) == (
+        "email.refused",
+        "welcome:a",
+        "a@b.ru",
+        "550 no such user",
+    )
 
 
 async def test_a_transient_failure_records_nothing_so_the_bus_retries() -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
+from gifthub.domain.delivery import DeliveredBy
 from gifthub.domain.money import Money
 from gifthub.domain.order_errors import IllegalCertificateTransition
 from gifthub.domain.order_line import DeliveryChannel
@@ -23,7 +24,7 @@ class CertificateState(StrEnum):
 class DeliveryStatus(StrEnum):
     WAITING = "waiting"  # not issued yet, or scheduled for later
     SENT = "sent"
-    FAILED = "failed"
+    FAILED = "failed"  # not bought (``failure_reason``), or its email refused for good (``delivery_error``)
 
 
 _NEXT: dict[CertificateState, frozenset[CertificateState]] = {
@@ -68,10 +69,17 @@ class Certificate:
     captured: bool = False
     hold_id: UUID | None = None  # a retry's own hold; None: the order's hold pays for it
     delivery_status: DeliveryStatus = DeliveryStatus.WAITING
+    delivered_by: DeliveredBy = DeliveredBy.GIFTERY
+    delivery_error: str = ""  # why the recipient's mail server refused GiftHub's email
 
     @property
     def is_terminal(self) -> bool:
         return self.state in TERMINAL
+
+    @property
+    def emailed_by_gifthub(self) -> bool:
+        """GiftHub emails it itself; SMS stays Giftery's, codes and links the client hands out."""
+        return self.delivered_by is DeliveredBy.GIFTHUB and self.channel is DeliveryChannel.EMAIL
 
     def _move(self, target: CertificateState, at: datetime) -> None:
         if target not in _NEXT[self.state]:
@@ -94,7 +102,9 @@ class Certificate:
         self._move(CertificateState.DELIVERED, at)
         self.code, self.pin, self.link = code, pin, link
         self.next_check_at = None
-        if self.channel in (DeliveryChannel.EMAIL, DeliveryChannel.SMS):
+        if self.emailed_by_gifthub:
+            self.delivery_status = DeliveryStatus.WAITING  # the due-delivery job sends it at its moment
+        elif self.channel in (DeliveryChannel.EMAIL, DeliveryChannel.SMS):
             self.delivery_status = (
                 DeliveryStatus.WAITING
                 if self.scheduled_at is not None and self.scheduled_at > at
@@ -125,9 +135,47 @@ class Certificate:
 
     def delivery_moment_passed(self, at: datetime) -> None:
         """Giftery sends scheduled certificates itself at ``date_send``; once it has come, they are out."""
+        if self.emailed_by_gifthub:
+            return  # only our own email makes it sent
         if self.state is CertificateState.DELIVERED and self.delivery_status is DeliveryStatus.WAITING:
             self.delivery_status = DeliveryStatus.SENT
             self.updated_at = at
+
+    def delivery_due(self, now: datetime) -> bool:
+        """GiftHub should email it now: issued, not sent yet, and its moment (if any) has come."""
+        return (
+            self.emailed_by_gifthub
+            and self.state is CertificateState.DELIVERED
+            and self.delivery_status is DeliveryStatus.WAITING
+            and (self.scheduled_at is None or self.scheduled_at <= now)
+        )
+
+    def emailed(self, at: datetime) -> None:
+        """GiftHub's delivery email is requested (in the same transaction): sent, unless refused later."""
+        if not self.delivery_due(at):
+            raise IllegalCertificateTransition(f"certificate {self.id} is not due for delivery")
+        self.delivery_status = DeliveryStatus.SENT
+        self.updated_at = at
+
+    def resent(self, email: str, at: datetime) -> str:
+        """Emailed again by hand (to ``email``); returns the previous address for the audit."""
+        if self.state is not CertificateState.DELIVERED:
+            raise IllegalCertificateTransition(f"certificate is {self.state}: only an issued one is resent")
+        previous = self.readdress(email)
+        self.delivery_status = DeliveryStatus.SENT
+        self.delivery_error = ""
+        self.updated_at = at
+        return previous
+
+    def delivery_refused(self, address: str, reason: str, at: datetime) -> bool:
+        """The recipient's server refused our email for good. A refusal of an address the certificate no
+        longer has (corrected and resent since) changes nothing; returns whether it applied."""
+        if self.state is not CertificateState.DELIVERED or address.strip().lower() != self.email.lower():
+            return False
+        self.delivery_status = DeliveryStatus.FAILED
+        self.delivery_error = reason.strip() or "the recipient's mail server refused the email"
+        self.updated_at = at
+        return True
 
     def mark_captured(self) -> None:
         self.captured = True

@@ -10,6 +10,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from gifthub.domain.certificate import Certificate, CertificateState
+from gifthub.domain.delivery import DeliveredBy
 from gifthub.domain.events import DomainEvent
 from gifthub.domain.money import Currency, Money
 from gifthub.domain.order_errors import IllegalOrderTransition, InvalidOrder, InvalidSchedule
@@ -85,6 +86,7 @@ class Order:
     updated_at: datetime
     hold_id: UUID | None = None
     source: str = ""  # e.g. "quick", "xlsx:<sha256>"
+    delivered_by: DeliveredBy = DeliveredBy.GIFTERY
     events: list[DomainEvent] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -100,6 +102,7 @@ class Order:
         sender_name: str = "",
         timezone: str = "Europe/Moscow",
         source: str = "",
+        delivered_by: DeliveredBy = DeliveredBy.GIFTERY,
     ) -> Order:
         order = cls(
             id=order_id,
@@ -115,6 +118,7 @@ class Order:
             created_at=at,
             updated_at=at,
             source=source,
+            delivered_by=delivered_by,
         )
         order.events.append(OrderCreated(occurred_at=at, order_id=order_id, project_id=project_id))
         return order
@@ -175,6 +179,11 @@ class Order:
     def set_sender(self, sender_name: str, at: datetime) -> None:
         self._editable()
         self.sender_name = " ".join(sender_name.split())[:200]
+        self.updated_at = at
+
+    def deliver_by(self, delivered_by: DeliveredBy, at: datetime) -> None:
+        self._editable()
+        self.delivered_by = delivered_by
         self.updated_at = at
 
     def schedule(self, moment: datetime | None, timezone: str, now: datetime) -> None:
@@ -319,6 +328,7 @@ class Order:
                                 state=CertificateState.PENDING,
                                 updated_at=at,
                                 purchase_key=new_id(),
+                                delivered_by=self.delivered_by,
                             )
                         )
         return certificates

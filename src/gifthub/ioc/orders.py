@@ -9,6 +9,7 @@ from gifthub.adapters.persistence.orders_unit_of_work import SqlOrdersUnitOfWork
 from gifthub.application.ordering.cancel_order import CancelOrder
 from gifthub.application.ordering.create_order import CreateOrder
 from gifthub.application.ordering.delete_order import DeleteOrder
+from gifthub.application.ordering.deliver_due_certificates import DeliverDueCertificates
 from gifthub.application.ordering.edit_order import EditOrder
 from gifthub.application.ordering.execute_certificates import ExecuteCertificates
 from gifthub.application.ordering.get_order import GetOrder
@@ -16,6 +17,7 @@ from gifthub.application.ordering.get_order_template import GetOrderTemplate
 from gifthub.application.ordering.list_certificates import ListCertificates
 from gifthub.application.ordering.list_orders import ListOrders
 from gifthub.application.ordering.quick_order import QuickOrder
+from gifthub.application.ordering.record_delivery_refusal import RecordDeliveryRefusal
 from gifthub.application.ordering.record_idempotent_response import RecordIdempotentResponse
 from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
 from gifthub.application.ordering.resend_certificate import ResendCertificate
@@ -55,6 +57,8 @@ class OrdersProvider(Provider):
         ResendCertificate,
         ResendOrderArchive,
         RefreshDeliveryStatuses,
+        DeliverDueCertificates,
+        RecordDeliveryRefusal,
     )
 
     @provide

@@ -6,6 +6,7 @@ from gifthub.adapters.persistence.metadata import metadata
 from gifthub.adapters.persistence.order_lines_json import OrderLinesJson
 from gifthub.adapters.persistence.types import UtcDateTime, str_enum
 from gifthub.domain.certificate import CertificateState, DeliveryStatus
+from gifthub.domain.delivery import DeliveredBy
 from gifthub.domain.money import Currency
 from gifthub.domain.order import OrderStatus
 from gifthub.domain.order_line import DeliveryChannel
@@ -27,6 +28,7 @@ orders = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("hold_id", Uuid, ForeignKey("holds.id"), nullable=True),
     Column("source", String(100), nullable=False),
+    Column("delivered_by", str_enum(DeliveredBy, 8), nullable=False, server_default="giftery"),
     Index("ix_orders_project_created", "project_id", "created_at", "id"),
     Index("ix_orders_status", "status"),
 )
@@ -65,7 +67,11 @@ order_certificates = Table(
     Column("captured", Boolean, nullable=False),
     Column("hold_id", Uuid, ForeignKey("holds.id"), nullable=True),
     Column("delivery_status", str_enum(DeliveryStatus, 12), nullable=False),
+    Column("delivered_by", str_enum(DeliveredBy, 8), nullable=False, server_default="giftery"),
+    Column("delivery_error", Text, nullable=False, server_default=""),
     Index("uq_order_certificates_position", "order_id", "position", unique=True),
+    # GiftHub's own delivery queue: issued certificates waiting for their moment.
+    Index("ix_order_certificates_waiting", "delivery_status", "scheduled_at"),
     # The worker's queue: what to buy or check next.
     Index("ix_order_certificates_due", "state", "next_check_at"),
 )

@@ -1,4 +1,5 @@
-"""Send one requested email: once per de-duplication key; a refusal is recorded, not lost."""
+"""Send one requested email: once per de-duplication key; a refusal is recorded, not lost, and announced
+(EmailRefused) so whoever asked for the email can react, e.g. ordering marks a certificate's delivery failed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from gifthub.application.ports.email_renderer import EmailRenderer
 from gifthub.application.ports.mailer import Mailer, RecipientRefused
 from gifthub.application.ports.messaging_unit_of_work import MessagingUnitOfWork
 from gifthub.domain.email import DeliveryStatus, EmailDelivery, OutgoingEmail
+from gifthub.domain.email_events import EmailRefused
 
 
 @dataclass(frozen=True)
@@ -69,5 +71,15 @@ class SendEmail:
         )
         async with self._uow as uow:
             uow.email_deliveries.add(delivery)
+            if status is DeliveryStatus.REFUSED:
+                uow.record(
+                    EmailRefused(
+                        occurred_at=delivery.recorded_at,
+                        dedup_key=delivery.dedup_key,
+                        recipient=delivery.recipient,
+                        template=delivery.template,
+                        reason=reason or "",
+                    )
+                )
             await uow.commit()
         return delivery

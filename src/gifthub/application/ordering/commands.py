@@ -39,3 +39,4 @@ class DraftInput:
     timezone: str = "Europe/Moscow"
     scheduled_at: datetime | None = None  # aware
     lines: tuple[LineInput, ...] = field(default_factory=tuple)
+    delivered_by: str = "giftery"  # giftery | gifthub (GiftHub emails the certificates itself)

@@ -12,6 +12,7 @@ from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
+from gifthub.domain.delivery import parse_delivered_by
 from gifthub.domain.identity import Principal
 from gifthub.domain.order import Order
 
@@ -48,6 +49,7 @@ class CreateOrder:
                 now,
                 sender_name=command.draft.sender_name,
                 timezone=command.draft.timezone,
+                delivered_by=parse_delivered_by(command.draft.delivered_by),
             )
             lines = await LineBuilder(self._catalog, self._pricing).build(
                 project, command.draft.lines, self._ids.new_id

@@ -11,6 +11,7 @@ from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
+from gifthub.domain.delivery import parse_delivered_by
 from gifthub.domain.identity import Principal
 from gifthub.domain.order import Order
 
@@ -37,6 +38,7 @@ class EditOrder:
             )
             order.replace_lines(lines, now)
             order.set_sender(command.draft.sender_name, now)
+            order.deliver_by(parse_delivered_by(command.draft.delivered_by), now)
             order.schedule(command.draft.scheduled_at, command.draft.timezone, now)
             uow.orders.add(order)
             await uow.commit()

@@ -58,18 +58,20 @@ class _Outcome:
 
 
 def certificate_request(certificate: Certificate) -> CertificateRequest:
+    # GiftHub emails it itself: Giftery only issues the code, and must not send it too (no email, no date).
+    own = certificate.emailed_by_gifthub
     return CertificateRequest(
         uuid=str(certificate.purchase_key),
         external_id=str(certificate.id),
         product_id=certificate.product_id,
         face=certificate.nominal.minor // 10**certificate.nominal.currency.minor_digits,
-        delivery_type={"email": "email", "sms": "sms", "link": "link", "code": "code"}[certificate.channel.value],
-        email_to=certificate.email,
+        delivery_type="code" if own else certificate.channel.value,  # email | sms | link | code
+        email_to="" if own else certificate.email,
         to=certificate.recipient_name,
         to_phone=certificate.phone,
         from_name=certificate.sender_name,
         text=certificate.message,
-        date_send=certificate.scheduled_at,
+        date_send=None if own else certificate.scheduled_at,
     )
 
 

@@ -13,6 +13,7 @@ from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
+from gifthub.domain.delivery import parse_delivered_by
 from gifthub.domain.identity import Principal
 from gifthub.domain.order import Order
 from gifthub.domain.order_errors import InvalidOrder
@@ -28,6 +29,7 @@ class QuickOrderCommand:
     sender_name: str = ""
     message: str = ""
     idempotency: Idempotency | None = None
+    delivered_by: str = "giftery"
 
 
 class QuickOrder:
@@ -57,6 +59,7 @@ class QuickOrder:
                 now,
                 sender_name=command.sender_name,
                 source="quick",
+                delivered_by=parse_delivered_by(command.delivered_by),
             )
             recipients = tuple(RecipientInput(email=e, message=command.message) for e in command.emails)
             line = LineInput(command.product_id, command.nominal, 1, recipients=recipients)

@@ -8,8 +8,9 @@ from gifthub.application.ordering.access import order_for
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
-from gifthub.domain.certificate import Certificate, CertificateState, DeliveryStatus
+from gifthub.domain.certificate import Certificate, CertificateState
 from gifthub.domain.contact import clean_email
+from gifthub.domain.delivery import resend_key
 from gifthub.domain.email_messages import CertificateDeliveryEmail
 from gifthub.domain.events import EmailRequested
 from gifthub.domain.identity import Principal
@@ -60,9 +61,7 @@ class ResendCertificate:
                     "the certificate has no email: give one to send it to", field="email"
                 )
             now = self._clock.now()
-            previous = certificate.readdress(address)
-            certificate.delivery_status = DeliveryStatus.SENT
-            certificate.updated_at = now
+            previous = certificate.resent(address, now)
             uow.record(
                 CertificateResent(
                     occurred_at=now,
@@ -78,7 +77,7 @@ class ResendCertificate:
                     certificate_email(certificate),
                     to=address,
                     occurred_at=now,
-                    dedup_key=f"resend:{certificate.id}:{self._ids.new_id()}",
+                    dedup_key=resend_key(certificate.id, self._ids.new_id()),
                 )
             )
             await uow.commit()

@@ -14,6 +14,7 @@ from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.order_sheet import OrderSheetReader
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.application.ports.pricing_reader import PricingReader
+from gifthub.domain.delivery import parse_delivered_by
 from gifthub.domain.identity import Principal
 from gifthub.domain.order import Order, parse_timezone
 
@@ -26,6 +27,7 @@ class UploadXlsxOrderCommand:
     sender_name: str = ""
     accept: bool = False  # False: only check; True: put the valid rows into a draft
     order_id: UUID | None = None  # add the rows to this draft (e.g. the fixed, formerly failed rows)
+    delivered_by: str = "giftery"  # an upload option for a new draft, not a column
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class UploadXlsxOrder:
 
     async def execute(self, principal: Principal, command: UploadXlsxOrderCommand) -> XlsxOutcome:
         timezone = parse_timezone(command.timezone)
+        delivered_by = parse_delivered_by(command.delivered_by)
         content_hash = hashlib.sha256(command.content).hexdigest()
         async with self._uow as uow:
             project = await project_for(uow, principal, command.project_id, write=command.accept)
@@ -87,6 +90,7 @@ class UploadXlsxOrder:
                     sender_name=command.sender_name,
                     timezone=timezone,
                     source=f"xlsx:{content_hash[:16]}",
+                    delivered_by=delivered_by,
                 )
             order.replace_lines([*order.lines, *check.lines], now)
             uow.orders.add(order)

@@ -25,5 +25,10 @@ class CertificateRepository(Protocol):
     async def all_for_order(self, order_id: UUID) -> list[Certificate]: ...
 
     async def deliveries_due(self, now: datetime, limit: int) -> list[Certificate]:
-        """Issued certificates still waiting for their scheduled delivery moment, which has come."""
+        """Issued certificates Giftery delivers, still waiting for their scheduled moment, which has come."""
+        ...
+
+    async def claim_deliveries(self, now: datetime, limit: int) -> list[Certificate]:
+        """Issued certificates GiftHub emails itself whose moment has come (or that have none), locked
+        until commit; on PostgreSQL rows another worker holds are skipped (SKIP LOCKED)."""
         ...

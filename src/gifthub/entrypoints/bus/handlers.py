@@ -8,6 +8,7 @@ from __future__ import annotations
 from gifthub.application.bus.handlers import HandlerRegistry
 from gifthub.entrypoints.bus import notification_handlers as notices
 from gifthub.entrypoints.bus.crm_handler import create_crm_lead
+from gifthub.entrypoints.bus.delivery_handlers import record_certificate_email_refusal
 from gifthub.entrypoints.bus.email_handler import send_requested_email
 from gifthub.entrypoints.bus.notification_handlers import notify_balance_topped_up, notify_low_balance
 from gifthub.entrypoints.bus.onec_handler import import_onec_statement
@@ -32,3 +33,4 @@ HANDLERS.register("order.finished", notices.notify_order_status, consumer="notif
 HANDLERS.register("order.cancelled", notices.notify_order_status, consumer="notify_order_cancelled")
 HANDLERS.register("order.certificate_failed", notices.notify_certificate_failed)
 HANDLERS.register("catalog_export.ready", notices.notify_catalog_export_ready)
+HANDLERS.register("email.refused", record_certificate_email_refusal)

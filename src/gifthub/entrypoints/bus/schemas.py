@@ -62,6 +62,13 @@ class EmailRequested(EventPayload):
     dedup_key: str = ""
 
 
+class EmailRefused(EventPayload):
+    dedup_key: str = Field(description="the key the email was requested with")
+    recipient: str
+    template: str
+    reason: str = Field(examples=["550 5.1.1 No such user here"])
+
+
 class OnecStatement(BaseModel):
     filename: str = Field(examples=["kl_to_1c.txt"])
     content_base64: str = Field(description="the raw statement file (1CClientBankExchange), base64")
@@ -73,6 +80,7 @@ EVENTS: dict[str, tuple[type[BaseModel], str]] = {
     "project.negative_limit_changed": (NegativeLimitChanged, "A project's negative limit changed."),
     "ledger.entry_posted": (LedgerEntryPosted, "One ledger line was posted to a project."),
     "email.requested": (EmailRequested, "An email to render and send once (dedup_key)."),
+    "email.refused": (EmailRefused, "The recipient's server refused an email for good (not retried)."),
     "onec.statement": (OnecStatement, "A bank statement file from 1C, to import (published by 1C)."),
 }
 

@@ -10,10 +10,20 @@ from contextlib import AbstractAsyncContextManager
 
 from dishka import AsyncContainer
 
+from gifthub.application.ordering.deliver_due_certificates import DeliverDueCertificates
 from gifthub.application.ordering.execute_certificates import ExecuteCertificates
 from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
 
 log = logging.getLogger("gifthub.orders.worker")
+
+
+async def work_once(container: AsyncContainer) -> int:
+    """One pass of the worker: buy and follow certificates, then deliver what is due (Giftery's
+    scheduled ones are marked sent, GiftHub's own are emailed). Returns how much was done."""
+    async with container() as request:
+        done = await (await request.get(ExecuteCertificates)).run_once()
+        await (await request.get(RefreshDeliveryStatuses)).run_once()
+        return done + await (await request.get(DeliverDueCertificates)).run_once()
 
 
 async def run_order_worker(
@@ -24,9 +34,7 @@ async def run_order_worker(
     stop = stop or asyncio.Event()
     while not stop.is_set():
         try:
-            async with container() as request:
-                done = await (await request.get(ExecuteCertificates)).run_once()
-                await (await request.get(RefreshDeliveryStatuses)).run_once()
+            done = await work_once(container)
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 - one bad batch must not stop the worker; it is logged

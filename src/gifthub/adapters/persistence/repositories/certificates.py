@@ -9,8 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gifthub.adapters.persistence.tables_orders import order_certificates
 from gifthub.domain.certificate import Certificate, CertificateState, DeliveryStatus
+from gifthub.domain.delivery import DeliveredBy
+from gifthub.domain.order_line import DeliveryChannel
 
 _c = order_certificates.c
+_EMAILED_BY_GIFTHUB = (_c.delivered_by == DeliveredBy.GIFTHUB) & (_c.channel == DeliveryChannel.EMAIL)
 
 
 class SqlCertificateRepository:
@@ -42,11 +45,30 @@ class SqlCertificateRepository:
                 _c.state == CertificateState.DELIVERED,
                 _c.delivery_status == DeliveryStatus.WAITING,
                 _c.scheduled_at <= now,
+                ~_EMAILED_BY_GIFTHUB,  # those are sent by claim_deliveries, not by the moment passing
             )
             .order_by(_c.scheduled_at)
             .limit(limit)
         )
         if self._session.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        return list((await self._session.execute(query)).scalars())
+
+    async def claim_deliveries(self, now: datetime, limit: int) -> list[Certificate]:
+        query = (
+            select(Certificate)
+            .where(
+                _c.delivery_status == DeliveryStatus.WAITING,
+                _c.state == CertificateState.DELIVERED,
+                _EMAILED_BY_GIFTHUB,
+                or_(_c.scheduled_at.is_(None), _c.scheduled_at <= now),
+            )
+            .order_by(_c.updated_at, _c.id)
+            .limit(limit)
+        )
+        if self._session.bind.dialect.name == "postgresql":
+            # Several workers: each emails only rows nobody else holds; the row leaves WAITING in the
+            # same commit as its email request, so a later claim no longer finds it.
             query = query.with_for_update(skip_locked=True)
         return list((await self._session.execute(query)).scalars())
 

@@ -154,7 +154,14 @@ class OrderController(Controller):
     ) -> Response[OrderOut]:
         key = idempotency(idempotency_key, "quick", data)
         command = QuickOrderCommand(
-            project_id, data.product_id, data.nominal, tuple(data.emails), data.sender_name, data.message, key
+            project_id,
+            data.product_id,
+            data.nominal,
+            tuple(data.emails),
+            data.sender_name,
+            data.message,
+            key,
+            delivered_by=data.delivered_by,
         )
         outcome = await use_case.execute(principal, command)
         return await answer(

@@ -27,6 +27,7 @@ class XlsxUpload:
     timezone: str = "Europe/Moscow"
     sender_name: str = ""
     accept: bool = False
+    delivered_by: str = "giftery"  # giftery | gifthub, for the new draft
 
 
 Form = Annotated[XlsxUpload, Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -69,7 +70,12 @@ class XlsxOrderController(Controller):
         use_case: FromDishka[UploadXlsxOrder],
     ) -> Response[XlsxResultOut]:
         command = UploadXlsxOrderCommand(
-            project_id, await data.file.read(), data.timezone, data.sender_name, accept=data.accept
+            project_id,
+            await data.file.read(),
+            data.timezone,
+            data.sender_name,
+            accept=data.accept,
+            delivered_by=data.delivered_by,
         )
         outcome = await use_case.execute(principal, command)
         status = 201 if outcome.order is not None and not outcome.replayed else 200

@@ -29,6 +29,16 @@ def _aware(moment: datetime | None, field: str) -> datetime | None:
     return moment
 
 
+DeliveredByText = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=16,
+        description="who delivers: giftery (Giftery sends at the moment) or gifthub (GiftHub's own email)",
+        examples=["gifthub"],
+    ),
+]
+
+
 class RecipientIn(Body):
     name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     email: Annotated[str, msgspec.Meta(max_length=254)] = ""
@@ -53,6 +63,7 @@ class DraftIn(Body):
         "Europe/Moscow"
     )
     scheduled_at: Moment | None = None
+    delivered_by: DeliveredByText = "giftery"
 
     def to_input(self) -> DraftInput:
         lines = tuple(
@@ -68,7 +79,8 @@ class DraftIn(Body):
             )
             for index, line in enumerate(self.lines)
         )
-        return DraftInput(self.sender_name, self.timezone, _aware(self.scheduled_at, "scheduled_at"), lines)
+        scheduled_at = _aware(self.scheduled_at, "scheduled_at")
+        return DraftInput(self.sender_name, self.timezone, scheduled_at, lines, delivered_by=self.delivered_by)
 
 
 class QuickOrderIn(Body):
@@ -77,6 +89,7 @@ class QuickOrderIn(Body):
     emails: Annotated[list[Annotated[str, msgspec.Meta(max_length=254)]], msgspec.Meta(min_length=1, max_length=10_000)]
     sender_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     message: Annotated[str, msgspec.Meta(max_length=512)] = ""
+    delivered_by: DeliveredByText = "giftery"
 
 
 class ProductOut(msgspec.Struct, frozen=True):
@@ -147,6 +160,7 @@ class OrderOut(msgspec.Struct, frozen=True):
     source: str
     created_at: datetime
     updated_at: datetime
+    delivered_by: str
 
     @classmethod
     def of(cls, order: Order) -> OrderOut:
@@ -168,6 +182,7 @@ class OrderOut(msgspec.Struct, frozen=True):
             source=order.source,
             created_at=order.created_at,
             updated_at=order.updated_at,
+            delivered_by=order.delivered_by.value,
         )
 
 
@@ -216,6 +231,8 @@ class CertificateOut(msgspec.Struct, frozen=True):
     pin: str
     link: str
     scheduled_at: datetime | None
+    delivered_by: str
+    delivery_error: str  # the recipient's mail server's refusal, when delivery_status is failed
 
     @classmethod
     def of(cls, c: Certificate) -> CertificateOut:
@@ -237,6 +254,8 @@ class CertificateOut(msgspec.Struct, frozen=True):
             pin=c.pin,
             link=c.link,
             scheduled_at=c.scheduled_at,
+            delivered_by=c.delivered_by.value,
+            delivery_error=c.delivery_error,
         )
 
 
