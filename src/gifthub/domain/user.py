@@ -8,6 +8,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from gifthub.domain.identity import CabinetRole, StaffRole
+from gifthub.domain.language import DEFAULT_LANGUAGE
 
 
 class UserStatus(StrEnum):
@@ -37,6 +38,7 @@ class User:
     totp_pending_secret: str | None = None
     totp_enabled_at: datetime | None = None
     totp_last_step: int | None = None
+    language: str = DEFAULT_LANGUAGE.value  # emails are written in it (ru or en)
 
     @property
     def two_factor_enabled(self) -> bool:

@@ -13,7 +13,7 @@ from gifthub.adapters.auth.totp import PyOtpPasswords
 from gifthub.adapters.persistence.identity_unit_of_work import SqlIdentityUnitOfWork
 from gifthub.application.identity.accept_invitation import AcceptInvitation
 from gifthub.application.identity.authenticate import Authenticate
-from gifthub.application.identity.change_time_zone import ChangeTimeZone
+from gifthub.application.identity.change_profile import ChangeProfile
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser
 from gifthub.application.identity.delete_user import DeleteUser
@@ -100,5 +100,5 @@ class IdentityProvider(Provider):
         SetCabinetPolicy,
         Impersonate,
         DeleteUser,
-        ChangeTimeZone,
+        ChangeProfile,
     )

@@ -29,6 +29,7 @@ users = Table(
     Column("status", str_enum(UserStatus, 16), nullable=False),
     Column("staff_role", str_enum(StaffRole, 32), nullable=True),
     Column("time_zone", String(64), nullable=False),
+    Column("language", String(8), nullable=False, server_default="ru"),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("totp_secret", String(255), nullable=True),  # sealed (Fernet), see adapters/auth/totp.py

@@ -11,6 +11,7 @@ from gifthub.application.ports.password_hasher import PasswordHasher
 from gifthub.domain.email_address import normalize_email
 from gifthub.domain.identity import Principal, StaffRole
 from gifthub.domain.identity_errors import EmailTaken
+from gifthub.domain.language import DEFAULT_LANGUAGE, check_language
 from gifthub.domain.password_policy import check_password
 from gifthub.domain.time_zone import DEFAULT_TIME_ZONE, check_time_zone
 from gifthub.domain.user import User, UserStatus
@@ -22,6 +23,7 @@ class CreateUserCommand:
     password: str
     staff_role: StaffRole | None = None
     time_zone: str = DEFAULT_TIME_ZONE
+    language: str = DEFAULT_LANGUAGE.value
 
 
 class CreateUser:
@@ -35,6 +37,7 @@ class CreateUser:
         email = normalize_email(command.email)
         check_password(command.password, email=email)
         time_zone = check_time_zone(command.time_zone)
+        language = check_language(command.language)
         password_hash = self._hasher.hash(command.password)
         now = self._clock.now()
         async with self._uow as uow:
@@ -47,6 +50,7 @@ class CreateUser:
                 status=UserStatus.ACTIVE,
                 staff_role=command.staff_role,
                 time_zone=time_zone,
+                language=language.value,
                 created_at=now,
                 updated_at=now,
             )

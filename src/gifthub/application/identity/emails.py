@@ -28,6 +28,7 @@ def request_email(uow: IdentityUnitOfWork, user: User, message: EmailMessage, no
             to=user.email,
             occurred_at=now,
             timezone=user.time_zone,
+            language=user.language,
             dedup_key=f"{message.template}:{user.id}:{key or now.isoformat()}",
         )
     )

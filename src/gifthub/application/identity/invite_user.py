@@ -11,6 +11,7 @@ from gifthub.domain.email_address import normalize_email
 from gifthub.domain.email_messages import CabinetAccessEmail, InvitationEmail
 from gifthub.domain.identity import Principal
 from gifthub.domain.identity_errors import EmailTaken
+from gifthub.domain.language import DEFAULT_LANGUAGE, check_language
 from gifthub.domain.one_time_token import TokenPurpose
 from gifthub.domain.time_zone import DEFAULT_TIME_ZONE
 from gifthub.domain.user import Membership, User, UserStatus
@@ -26,6 +27,7 @@ class InviteUser:
     async def execute(self, principal: Principal, command: SetMembershipCommand) -> tuple[User, Membership]:
         email = normalize_email(command.email)
         check_grants_fit(command)
+        language = DEFAULT_LANGUAGE if command.language is None else check_language(command.language)
         now = self._clock.now()
         async with self._uow as uow:
             cabinet = await uow.cabinets.get(command.cabinet_id)
@@ -35,6 +37,7 @@ class InviteUser:
                 raise EmailTaken("this email belongs to platform staff", field="email")
             if user is None:
                 user = User(self._ids.new_id(), email, None, UserStatus.INVITED, None, DEFAULT_TIME_ZONE, now, now)
+                user.language = language.value
                 uow.users.add(user)
             membership = await grant_membership(uow, user, command, now)
             if user.status is UserStatus.INVITED:

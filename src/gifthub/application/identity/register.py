@@ -8,6 +8,7 @@ from gifthub.application.ports.identity_unit_of_work import IdentityUnitOfWork
 from gifthub.application.ports.password_hasher import PasswordHasher
 from gifthub.domain.email_address import normalize_email
 from gifthub.domain.email_messages import RegistrationExistsEmail, RegistrationReceivedEmail
+from gifthub.domain.language import DEFAULT_LANGUAGE, check_language
 from gifthub.domain.password_policy import check_password
 from gifthub.domain.time_zone import DEFAULT_TIME_ZONE
 from gifthub.domain.user import User, UserStatus
@@ -20,8 +21,9 @@ class Register:
     def __init__(self, uow: IdentityUnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._hasher, self._clock, self._ids = uow, hasher, clock, ids
 
-    async def execute(self, email: str, password: str, ip: str) -> None:
+    async def execute(self, email: str, password: str, ip: str, language: str = DEFAULT_LANGUAGE.value) -> None:
         email = normalize_email(email)
+        chosen = check_language(language)
         check_password(password, email=email)
         password_hash = self._hasher.hash(password)  # before the lookup: same work either way
         now = self._clock.now()
@@ -35,6 +37,7 @@ class Register:
                 user = User(
                     self._ids.new_id(), email, password_hash, UserStatus.PENDING, None, DEFAULT_TIME_ZONE, now, now
                 )
+                user.language = chosen.value
                 uow.users.add(user)
                 request_email(uow, user, RegistrationReceivedEmail(email=user.email), now)
             await uow.commit()

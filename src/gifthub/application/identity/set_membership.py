@@ -22,6 +22,7 @@ class SetMembershipCommand:
     email: str
     role: CabinetRole
     project_ids: frozenset[UUID] = field(default_factory=frozenset)
+    language: str | None = None  # for a person new to GiftHub (an invitation): the language of their emails
 
 
 class SetMembership:

@@ -64,6 +64,7 @@ async def deliver(uow: NotificationsUnitOfWork, fact: Fact, ids: IdGenerator, no
                     occurred_at=now,
                     dedup_key=f"{fact.kind.value}:{fact.key}:{member.user_id}",
                     timezone=member.time_zone,
+                    language=member.language,
                 )
             )
     return created

@@ -9,13 +9,14 @@ from gifthub.domain.identity import CabinetRole
 
 @dataclass(frozen=True)
 class Member:
-    """A person of a cabinet as the notification centre needs them: where to write and in which time zone."""
+    """A person of a cabinet as the notification centre needs them: where to write, in which time zone and language."""
 
     user_id: UUID
     email: str
     time_zone: str
     role: CabinetRole
     granted: bool  # holds a grant on the project in question (narrows operators and accountants)
+    language: str = "ru"  # of their emails
 
 
 class NotificationAudience(Protocol):

@@ -14,7 +14,7 @@ from gifthub.domain.user import UserStatus
 
 
 def _member(row, granted: bool) -> Member:
-    return Member(row.id, row.email, row.time_zone, row.role, granted)
+    return Member(row.id, row.email, row.time_zone, row.role, granted, row.language)
 
 
 class SqlNotificationAudience:
@@ -24,7 +24,12 @@ class SqlNotificationAudience:
     async def of_project(self, project_id: UUID) -> list[Member]:
         query = (
             select(
-                users.c.id, users.c.email, users.c.time_zone, cabinet_memberships.c.role, project_grants.c.project_id
+                users.c.id,
+                users.c.email,
+                users.c.time_zone,
+                users.c.language,
+                cabinet_memberships.c.role,
+                project_grants.c.project_id,
             )
             .select_from(projects)
             .join(cabinet_memberships, cabinet_memberships.c.cabinet_id == projects.c.cabinet_id)
@@ -41,7 +46,7 @@ class SqlNotificationAudience:
 
     async def member(self, user_id: UUID, cabinet_id: UUID) -> Member | None:
         query = (
-            select(users.c.id, users.c.email, users.c.time_zone, cabinet_memberships.c.role)
+            select(users.c.id, users.c.email, users.c.time_zone, users.c.language, cabinet_memberships.c.role)
             .join(cabinet_memberships, cabinet_memberships.c.user_id == users.c.id)
             .where(users.c.id == user_id, cabinet_memberships.c.cabinet_id == cabinet_id)
             .where(users.c.status == UserStatus.ACTIVE)

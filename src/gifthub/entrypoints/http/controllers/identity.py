@@ -12,7 +12,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.application.identity.accept_invitation import AcceptInvitation
-from gifthub.application.identity.change_time_zone import ChangeTimeZone
+from gifthub.application.identity.change_profile import ChangeProfile
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
 from gifthub.application.identity.delete_user import DeleteUser
@@ -61,13 +61,13 @@ from gifthub.entrypoints.http.schemas.identity import (
     MemberOut,
     MembershipIn,
     MeOut,
+    ProfileIn,
     RecoveryCodesOut,
     RegisterIn,
     SignedInOut,
     SignedOutOut,
     SignInIn,
     StatusIn,
-    TimeZoneIn,
     TokenPasswordIn,
     TwoFactorSetupOut,
     UserList,
@@ -165,7 +165,7 @@ class AuthController(Controller):
     async def register(
         self, request: Request, data: JSONBody[RegisterIn], use_case: FromDishka[Register]
     ) -> AcceptedOut:
-        await use_case.execute(data.email, data.password, _client_ip(request))
+        await use_case.execute(data.email, data.password, _client_ip(request), data.language)
         return AcceptedOut(detail=REGISTER_ANSWER)
 
     @post("/sign-out", summary="End this browser session", status_code=200)
@@ -206,11 +206,11 @@ class AuthController(Controller):
     ) -> None:
         await use_case.execute(principal, getattr(request.state, "session_id", None), data.code)
 
-    @patch("/me", summary="Change your time zone (times are stored in UTC, shown in this zone)")
+    @patch("/me", summary="Change your time zone (times are stored in UTC, shown in it) or email language")
     async def change_me(
-        self, data: JSONBody[TimeZoneIn], principal: FromDishka[Principal], use_case: FromDishka[ChangeTimeZone]
+        self, data: JSONBody[ProfileIn], principal: FromDishka[Principal], use_case: FromDishka[ChangeProfile]
     ) -> UserOut:
-        return UserOut.of(await use_case.execute(principal, data.time_zone))
+        return UserOut.of(await use_case.execute(principal, time_zone=data.time_zone, language=data.language))
 
     @get("/me", summary="Who is calling: roles per cabinet, project grants, the user")
     async def me(self, principal: FromDishka[Principal], use_case: FromDishka[GetMe]) -> MeOut:
@@ -226,7 +226,11 @@ class UserController(Controller):
         self, data: JSONBody[CreateUserIn], principal: FromDishka[Principal], use_case: FromDishka[CreateUser]
     ) -> UserOut:
         command = CreateUserCommand(
-            email=data.email, password=data.password, staff_role=_staff_role(data.staff_role), time_zone=data.time_zone
+            email=data.email,
+            password=data.password,
+            staff_role=_staff_role(data.staff_role),
+            time_zone=data.time_zone,
+            language=data.language,
         )
         return UserOut.of(await use_case.execute(principal, command))
 
@@ -311,7 +315,11 @@ class MemberController(Controller):
         use_case: FromDishka[InviteUser],
     ) -> MemberOut:
         command = SetMembershipCommand(
-            cabinet_id=cabinet_id, email=data.email, role=_role(data.role), project_ids=frozenset(data.project_ids)
+            cabinet_id=cabinet_id,
+            email=data.email,
+            role=_role(data.role),
+            project_ids=frozenset(data.project_ids),
+            language=data.language,
         )
         user, membership = await use_case.execute(principal, command)
         return MemberOut.of(user, membership)

@@ -45,10 +45,17 @@ class EmailIn(Body):
 class RegisterIn(Body):
     email: EmailText
     password: PasswordText
+    language: LanguageText = "ru"
 
 
-class TimeZoneIn(Body):
-    time_zone: Annotated[str, msgspec.Meta(max_length=64, examples=["Asia/Almaty"])]
+LanguageText = Annotated[
+    str, msgspec.Meta(max_length=8, description="ru or en: the language of emails", examples=["en"])
+]
+
+
+class ProfileIn(Body):
+    time_zone: Annotated[str, msgspec.Meta(max_length=64, examples=["Asia/Almaty"])] | None = None
+    language: LanguageText | None = None
 
 
 class StatusIn(Body):
@@ -77,12 +84,14 @@ class CreateUserIn(Body):
     password: PasswordText
     staff_role: Annotated[str | None, msgspec.Meta(description="platform_admin or platform_support")] = None
     time_zone: Annotated[str, msgspec.Meta(max_length=64, examples=["Europe/Moscow"])] = "Europe/Moscow"
+    language: LanguageText = "ru"
 
 
 class MembershipIn(Body):
     email: EmailText
     role: Annotated[str, msgspec.Meta(description="owner, manager, operator or accountant")]
     project_ids: Annotated[list[UUID], msgspec.Meta(max_length=1000)] = []
+    language: LanguageText | None = None  # for a person new to GiftHub: the language of their emails
 
 
 class ApiKeyCheckIn(Body):
@@ -96,6 +105,7 @@ class UserOut(msgspec.Struct, frozen=True):
     status: str
     staff_role: str | None
     time_zone: str
+    language: str
     created_at: datetime
 
     @classmethod
@@ -106,6 +116,7 @@ class UserOut(msgspec.Struct, frozen=True):
             status=user.status.value,
             staff_role=user.staff_role.value if user.staff_role else None,
             time_zone=user.time_zone,
+            language=user.language,
             created_at=user.created_at,
         )
 
