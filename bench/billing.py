@@ -20,6 +20,7 @@ from uuid import uuid4
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
+from bench.common import embedded_postgres
 from gifthub.adapters.documents.invoice_pdf import FONTS, FpdfInvoiceRenderer
 from gifthub.adapters.persistence.billing_unit_of_work import SqlBillingUnitOfWork
 from gifthub.adapters.persistence.engine import create_engine, session_factory
@@ -165,9 +166,11 @@ def _statement(numbers: list[str], amount: str, first_document: int = 1) -> byte
     return ("\r\n".join(lines) + "\r\n").encode("cp1251")
 
 
-async def bench_payments(count: int) -> None:
+async def bench_payments(count: int, url: str | None = None) -> None:
+    """On SQLite (``make run``'s database) unless ``url`` names another (PostgreSQL, as run at scale)."""
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        url = url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        print(f"-- payments on {url.split(':', 1)[0]}")
         engine = create_engine(url)
         await upgrade(engine)
         container = make_container(Settings(data_dir=Path(tmp), database_url=url, admin_token="b" * 20))
@@ -236,7 +239,12 @@ async def bench_payments(count: int) -> None:
 
 def main() -> None:
     bench_pdf()
-    asyncio.run(bench_payments(int(os.environ.get("PAYMENTS", "10000"))))
+    count = int(os.environ.get("PAYMENTS", "10000"))
+    asyncio.run(bench_payments(count))
+    postgres = embedded_postgres()  # stopped and deleted at exit
+    postgres.psql("CREATE DATABASE bench_billing;")
+    url = postgres.get_uri(database="bench_billing").replace("postgresql://", "postgresql+asyncpg://")
+    asyncio.run(bench_payments(count, url))
 
 
 if __name__ == "__main__":

@@ -55,6 +55,14 @@ def payload(number: int) -> str:
     )
 
 
+async def arrival(done: asyncio.Event, lags: list[float], count: int, what: str, within: float = 120) -> None:
+    """Wait until every message arrived; if not, say which run fell short and by how much."""
+    try:
+        await asyncio.wait_for(done.wait(), timeout=within)
+    except TimeoutError:
+        raise RuntimeError(f"{what}: {len(lags)} of {count} messages arrived within {within:.0f} s") from None
+
+
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
 
@@ -115,9 +123,13 @@ async def bench_relay(
     if prefill:
         started = time.perf_counter()
         task = asyncio.create_task(relay.run(stop))
-    await asyncio.wait_for(done.wait(), timeout=120)
+    try:
+        await arrival(done, lags, events, f"relay {name}")
+    except RuntimeError as error:
+        raise RuntimeError(f"{error}; the relay published {relay.published}") from None
+    finally:
+        stop.set()
     elapsed = time.perf_counter() - started
-    stop.set()
     await task
     await listener.close()
     await broker.stop()
@@ -150,7 +162,7 @@ async def bench_raw(url: str, events: int, pipelined: bool) -> dict:
             await js.publish(subject, data, headers=headers)
     if pipelined:
         await js.publish_async_completed()
-    await asyncio.wait_for(done.wait(), timeout=120)
+    await arrival(done, lags, events, f"raw {stream}")
     elapsed = time.perf_counter() - started
     await listener.close()
     await connection.close()

@@ -146,3 +146,35 @@ def test_b2b_codes_follow_one_rule():
     assert not is_b2b_code("RU-IIII-0000")
     with pytest.raises(ValueError):
         b2b_code(Region.RU, 2**40)
+
+
+def test_top_up_many_posts_what_top_up_posts_one_by_one():
+    one_by_one, at_once = new_project(), new_project()
+    at_once.id, at_once.events = one_by_one.id, []
+    one_by_one.events = []
+    for project in (one_by_one, at_once):
+        project.change_negative_limit(rub("500.00"), AT)
+        project.place_hold(uuid4(), uuid4(), rub("200.00"), ref("o-1"), AT)
+    credits = [
+        (uuid4(), rub(amount), ref(f"p-{n}", ReferenceKind.PAYMENT)) for n, amount in enumerate(("1.00", "2.50"))
+    ]
+    expected = [one_by_one.top_up(entry_id, amount, reference, AT) for entry_id, amount, reference in credits]
+    entries = at_once.top_up_many(credits, AT)
+    assert [vars(e) for e in entries] == [vars(e) for e in expected]
+    assert at_once.events[-2:] == one_by_one.events[-2:]
+    assert (at_once.balance, at_once.held, at_once.available, at_once.last_sequence) == (
+        one_by_one.balance,
+        one_by_one.held,
+        one_by_one.available,
+        one_by_one.last_sequence,
+    )
+    assert at_once.balance == rub("3.50") and at_once.available == rub("303.50")
+
+
+def test_top_up_many_refuses_a_foreign_currency_and_changes_nothing():
+    project = new_project()
+    credits = [(uuid4(), rub("1.00"), ref("p-1")), (uuid4(), Money.parse("1.00", "KZT"), ref("p-2"))]
+    with pytest.raises(CurrencyMismatch):
+        project.top_up_many(credits, AT)
+    assert project.balance == rub("0.00") and project.last_sequence == 0
+    assert not [e for e in project.events if isinstance(e, LedgerEntryPosted)]

@@ -6,6 +6,7 @@ is one locked row; the ledger entries it emits are the append-only truth those t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -105,6 +106,24 @@ class Project:
         self.balance = self.balance + amount
         return self._post(entry_id, EntryKind.TOP_UP, amount, reference, None, at)
 
+    def top_up_many(self, credits: Sequence[tuple[UUID, Money, Reference]], at: datetime) -> list[LedgerEntry]:
+        """Several top-ups at once (a bank statement's payments): the very entries and events that
+        ``top_up`` gives for each in turn, the running totals kept in locals and written back once (on a
+        stored project every attribute write is tracked, which made a 10,000-payment statement slow)."""
+        balance, held, limit = self.balance, self.held, self.negative_limit
+        sequence = self.last_sequence
+        for _, amount, _ in credits:  # all checked before anything is posted
+            self._own(amount)
+            require_positive(amount)
+        entries = []
+        for entry_id, amount, reference in credits:
+            balance = balance + amount
+            sequence += 1
+            totals = _Totals(balance, held, balance - held + limit)
+            entries.append(self._entry(entry_id, sequence, EntryKind.TOP_UP, amount, reference, None, at, "", totals))
+        self.balance, self.last_sequence = balance, sequence
+        return entries
+
     def adjust(self, entry_id: UUID, amount: Money, reference: Reference, comment: str, at: datetime) -> LedgerEntry:
         """A manual correction by platform staff; a debit may not take ``available`` below zero."""
         self._own(amount)
@@ -174,16 +193,31 @@ class Project:
         comment: str = "",
     ) -> LedgerEntry:
         self.last_sequence += 1
+        totals = _Totals(self.balance, self.held, self.available)
+        return self._entry(entry_id, self.last_sequence, kind, amount, reference, hold_id, at, comment, totals)
+
+    def _entry(
+        self,
+        entry_id: UUID,
+        sequence: int,
+        kind: EntryKind,
+        amount: Money,
+        reference: Reference,
+        hold_id: UUID | None,
+        at: datetime,
+        comment: str,
+        totals: _Totals,
+    ) -> LedgerEntry:
         entry = LedgerEntry(
             id=entry_id,
             project_id=self.id,
-            sequence=self.last_sequence,
+            sequence=sequence,
             kind=kind,
             amount=amount,
             reference=reference,
             hold_id=hold_id,
-            balance_after=self.balance,
-            held_after=self.held,
+            balance_after=totals.balance,
+            held_after=totals.held,
             created_at=at,
             comment=comment,
         )
@@ -192,13 +226,22 @@ class Project:
                 occurred_at=at,
                 project_id=self.id,
                 entry_id=entry_id,
-                sequence=entry.sequence,
+                sequence=sequence,
                 kind=kind.value,
                 amount=amount,
                 reference=str(reference),
-                balance_after=self.balance,
-                held_after=self.held,
-                available_after=self.available,
+                balance_after=totals.balance,
+                held_after=totals.held,
+                available_after=totals.available,
             )
         )
         return entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Totals:
+    """The project's figures right after an entry, as the entry and its event record them."""
+
+    balance: Money
+    held: Money
+    available: Money

@@ -56,18 +56,16 @@ class ImportBankStatement:
         documents: dict[str, StatementDocument] = {}
         for document in statement.incoming():
             documents.setdefault(document.payment_reference, document)
-        references = list(documents)
-        counts = await retrying(lambda: self._record(documents))
-        # A safety net: payments applied earlier but not credited (none when the transaction above
-        # credited them) go through TopUpProject, idempotent on the same payment reference.
-        async with self._uow as uow:
-            to_credit = await uow.payments.uncredited_among(references)
-        credited = await credit(self._uow, self._top_up, to_credit)
-        return ImportResult(
-            len(documents), counts[0], counts[1], len(documents) - counts[0] - counts[1], counts[2] + credited
-        )
+        applied, unmatched, credited, known = await retrying(lambda: self._record(documents))
+        # A safety net for payments known before this import: applied then but not credited, they go
+        # through TopUpProject, idempotent on the same reference. This import's own were credited above.
+        if known:
+            async with self._uow as uow:
+                to_credit = await uow.payments.uncredited_among(sorted(known))
+            credited += await credit(self._uow, self._top_up, to_credit)
+        return ImportResult(len(documents), applied, unmatched, len(documents) - applied - unmatched, credited)
 
-    async def _record(self, documents: dict[str, StatementDocument]) -> tuple[int, int, int]:
+    async def _record(self, documents: dict[str, StatementDocument]) -> tuple[int, int, int, set[str]]:
         now = self._clock.now()
         applied = unmatched = 0
         async with self._uow as uow:
@@ -114,4 +112,4 @@ class ImportBankStatement:
                 await uow.payments.add(payment)
             await uow.invoices.update_many(list(touched.values()))
             await uow.commit()
-        return applied, unmatched, credited
+        return applied, unmatched, credited, known

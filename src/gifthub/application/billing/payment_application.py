@@ -85,10 +85,13 @@ async def credit_in_transaction(
         project = await uow.projects.get(project_id, for_update=True)
         if project is None:
             continue  # the invoice's project is gone; the payment stays uncredited for a person
+        credits = [
+            (ids.new_id(), payment.amount, Reference(ReferenceKind.PAYMENT, payment.reference))
+            for payment in by_project[project_id]
+            if payment.reference not in in_ledger
+        ]
+        entries += project.top_up_many(credits, now)
         for payment in by_project[project_id]:
-            if payment.reference not in in_ledger:
-                reference = Reference(ReferenceKind.PAYMENT, payment.reference)
-                entries.append(project.top_up(ids.new_id(), payment.amount, reference, now))
             payment.credited = True
     # All of them in one bulk write; the projects' new totals and sequences go with the commit.
     await uow.ledger.insert_entries(entries)
