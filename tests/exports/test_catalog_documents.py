@@ -15,9 +15,14 @@ from gifthub.adapters.exports.brand_sheet_pdf import BrandSheetPdf
 from gifthub.adapters.exports.catalog_xlsx import XlsxCatalogWriter
 from gifthub.adapters.exports.logo_rasters import TILE_PX, LogoRasters
 from gifthub.adapters.exports.logos import LogoFetcher
+from gifthub.adapters.exports.renderer import CatalogDocuments
 from gifthub.adapters.giftery.sandbox.images import logo_svg
 from gifthub.application.catalog.priced_product import PricedProduct
+from gifthub.application.catalog_exports import prepare_brand_logos
+from gifthub.application.catalog_exports.prepare_brand_logos import PrepareBrandLogos
+from gifthub.application.errors import Forbidden
 from gifthub.domain.catalog import Acceptance, Brand, NominalRule, Product
+from gifthub.domain.identity import Principal, PrincipalKind
 from gifthub.domain.pricing import Commission
 from gifthub.domain.region import Region
 from tests.support.giftery import sandbox, sandbox_server  # noqa: F401
@@ -138,3 +143,31 @@ def test_a_remembered_url_is_fetched_again_after_its_time(logo_server, tmp_path)
     first = LogoRasters(tmp_path, url_ttl_seconds=0).images([url])
     again = LogoRasters(tmp_path, url_ttl_seconds=0).images([url])
     assert again == first and len(_CountingLogos.hits) == 2  # asked again; same content, same file
+
+
+class _Brands:
+    """The catalog's brands as CatalogSearch pages them (by name, then id)."""
+
+    def __init__(self, brands: list[Brand]) -> None:
+        self._brands = sorted(brands, key=lambda b: (b.name, b.id))
+
+    async def list_brands(self, regions, after, limit) -> list[Brand]:
+        rest = [b for b in self._brands if after is None or (b.name, b.id) > after]
+        return rest[:limit]
+
+
+async def test_logos_prepared_after_a_sync_are_only_read_by_the_export(logo_server, tmp_path, monkeypatch):
+    monkeypatch.setattr(prepare_brand_logos, "PAGE", 2)  # several pages of brands
+    monkeypatch.setattr(prepare_brand_logos, "CHUNK", 2)  # several chunks of logos
+    brands = [Brand(str(n), f"Brand {n}", f"{logo_server}/{n}.svg") for n in range(5)] + [Brand("x", "No logo")]
+    renderer = CatalogDocuments(pdf=BrandSheetPdf(logo_directory=tmp_path))
+    use_case = PrepareBrandLogos(_Brands(brands), renderer)
+    assert await use_case.execute(Principal.system("catalog-sync")) == 5
+    assert sorted(_CountingLogos.hits) == [f"/{n}.svg" for n in range(5)]
+    with pytest.raises(Forbidden):
+        await use_case.execute(Principal(PrincipalKind.USER, "u1"))
+    sheet = renderer.brand_sheet(brands, "Brands")
+    assert len(_CountingLogos.hits) == 5  # the export fetched and converted nothing
+    page = PdfReader(io.BytesIO(sheet)).pages[0]
+    assert len(page.images) == 1  # the five logos are one picture (one JPEG on disk, one image in the PDF)
+    assert page.get_contents().get_data().count(b" Do") == 5  # drawn for each of the five brands

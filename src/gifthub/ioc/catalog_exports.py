@@ -14,6 +14,7 @@ from gifthub.adapters.exports.renderer import CatalogDocuments
 from gifthub.adapters.persistence.catalog_exports_unit_of_work import SqlCatalogExportsUnitOfWork
 from gifthub.application.catalog_exports.generate_export import GenerateCatalogExport
 from gifthub.application.catalog_exports.get_export import DownloadCatalogExport, GetCatalogExport
+from gifthub.application.catalog_exports.prepare_brand_logos import PrepareBrandLogos
 from gifthub.application.catalog_exports.request_export import RequestCatalogExport
 from gifthub.application.ports.catalog_document_renderer import CatalogDocumentRenderer
 from gifthub.application.ports.catalog_exports_unit_of_work import CatalogExportsUnitOfWork
@@ -48,4 +49,6 @@ class CatalogExportsProvider(Provider):
     def scheduler(self, scheduler: AsyncioExportScheduler) -> ExportScheduler:
         return scheduler
 
-    use_cases = provide_all(RequestCatalogExport, GenerateCatalogExport, GetCatalogExport, DownloadCatalogExport)
+    use_cases = provide_all(
+        RequestCatalogExport, GenerateCatalogExport, GetCatalogExport, DownloadCatalogExport, PrepareBrandLogos
+    )

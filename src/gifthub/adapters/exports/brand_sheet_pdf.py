@@ -11,7 +11,7 @@ import hashlib
 import io
 import logging
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fpdf import FPDF
@@ -42,6 +42,9 @@ class BrandSheetPdf:
         # Without a directory (tests, benchmarks) the rasters live in a temporary one for the process.
         directory = logo_directory or Path(tempfile.mkdtemp(prefix="gifthub-logos-"))
         self._logos = LogoRasters(directory, logos or LogoFetcher())
+
+    def prepare_logos(self, logo_urls: Iterable[str]) -> int:
+        return len(self._logos.images(logo_urls))
 
     def brand_sheet(self, brands: Sequence[Brand], title: str) -> bytes:
         logos = {url: path.read_bytes() for url, path in self._logos.images(b.logo_url for b in brands).items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from gifthub.adapters.exports.brand_sheet_pdf import BrandSheetPdf
 from gifthub.adapters.exports.catalog_xlsx import XlsxCatalogWriter
@@ -19,3 +19,6 @@ class CatalogDocuments:
 
     def brand_sheet(self, brands: Sequence[Brand], title: str) -> bytes:
         return self._pdf.brand_sheet(brands, title)
+
+    def prepare_logos(self, logo_urls: Iterable[str]) -> int:
+        return self._pdf.prepare_logos(logo_urls)
