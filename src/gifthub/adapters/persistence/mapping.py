@@ -8,10 +8,9 @@ from sqlalchemy.orm import composite, registry
 from gifthub.adapters.persistence.mapping_counterparties import map_counterparties
 from gifthub.adapters.persistence.mapping_identity import map_identity
 from gifthub.adapters.persistence.mapping_orders import map_orders
-from gifthub.adapters.persistence.tables_accounts import cabinets, holds, ledger_entries, projects
+from gifthub.adapters.persistence.tables_accounts import cabinets, holds, projects
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.hold import Hold
-from gifthub.domain.ledger import LedgerEntry
 from gifthub.domain.money import Money
 from gifthub.domain.project import Project
 from gifthub.domain.reference import Reference
@@ -62,22 +61,6 @@ def map_domain() -> None:
             "captured": _money(holds, "captured_minor"),
             "released": _money(holds, "released_minor"),
             "reference": composite(Reference, holds.c.reference_kind, holds.c.reference_value),
-        },
-    )
-    mapper_registry.map_imperatively(
-        LedgerEntry,
-        ledger_entries,
-        properties={
-            "_currency": ledger_entries.c.currency,
-            "_amount_minor": ledger_entries.c.amount_minor,
-            "_balance_after_minor": ledger_entries.c.balance_after_minor,
-            "_held_after_minor": ledger_entries.c.held_after_minor,
-            "_reference_kind": ledger_entries.c.reference_kind,
-            "_reference_value": ledger_entries.c.reference_value,
-            "amount": _money(ledger_entries, "amount_minor"),
-            "balance_after": _money(ledger_entries, "balance_after_minor"),
-            "held_after": _money(ledger_entries, "held_after_minor"),
-            "reference": composite(Reference, ledger_entries.c.reference_kind, ledger_entries.c.reference_value),
         },
     )
     map_identity(mapper_registry)

@@ -60,6 +60,7 @@ class SqlAlchemyUnitOfWork:
     async def commit(self) -> None:
         session = self.session
         try:
+            await self.ledger.flush()
             await write_outbox(session, self.tracker.collect_events())
             await session.commit()
         except DBAPIError as error:
