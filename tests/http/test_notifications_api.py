@@ -145,6 +145,10 @@ async def _count(source, at_least: int) -> bool:
     return len(await source()) >= at_least
 
 
+async def _at_least(source, value: int) -> bool:
+    return await source() >= value
+
+
 async def test_an_order_status_change_reaches_the_owners_stream_over_real_http(settings, clock) -> None:
     """Real HTTP over loopback: the owner's stream is open while the operator creates an order."""
     from tests.orders.conftest import FakePorts
@@ -158,15 +162,23 @@ async def test_an_order_status_change_reaches_the_owners_stream_over_real_http(s
     with LiveServer(create_app(settings, container), port=port) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=20) as http:
             http.headers.update(AUTH)
-            project = await new_project(http, top_up="20000.00")
-            http.headers.pop("Authorization")
+            project = await new_project(http)
             for email, role, granted in (
                 ("boss@example.com", "owner", []),
                 ("op@example.com", "operator", [project["id"]]),
             ):
                 await create_user(http, email)
                 await add_member(http, project["cabinet_id"], email, role, granted)
+            # The seed top-up after the people exist: its notification reaches the owner (over the bus).
+            seed = money("20000.00", kind="payment", value="seed")
+            assert (await http.post(f"/api/v1/projects/{project['id']}/top-ups", json=seed)).status_code == 201
+            http.headers.pop("Authorization")
             owner, operator = await sign_in(http, "boss@example.com"), await sign_in(http, "op@example.com")
+
+            async def owner_unread() -> int:
+                return (await http.get("/api/v1/notifications", headers=owner)).json()["unread"]
+
+            await eventually(lambda: _at_least(owner_unread, 1), within=15, what="the seed top-up notification")
 
             async def read_stream() -> str:
                 params = {"for_seconds": 4}
