@@ -43,6 +43,10 @@ def serve(factory: str, env: dict[str, str], workers: int = 1) -> tuple[subproce
             "--log-level",
             "warning",
             "--no-access-log",
+            # Longer than any pause between a client's requests: otherwise the server may close an idle
+            # keep-alive connection just as the client reuses it (an httpx ReadError in the load loop).
+            "--timeout-keep-alive",
+            "75",
         ],
         env=os.environ | env,
     )

@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gifthub.adapters.persistence.custom_plans import plan_for_values
 from gifthub.adapters.persistence.tables_accounts import projects
 from gifthub.adapters.persistence.tables_billing import billing_invoice_counters as counters
 from gifthub.adapters.persistence.tables_billing import billing_invoices as t
@@ -113,6 +114,7 @@ class SqlInvoiceRepository:
     async def by_numbers(self, numbers: list[str], *, for_update: bool = False) -> list[Invoice]:
         if not numbers:
             return []
+        await plan_for_values(self._session)
         found: list[Invoice] = []
         for start in range(0, len(numbers), 500):
             # Locked in number order, so two imports touching the same invoices never deadlock.

@@ -6,6 +6,7 @@ from uuid import UUID
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gifthub.adapters.persistence.custom_plans import plan_for_values
 from gifthub.adapters.persistence.tables_accounts import ledger_entries
 from gifthub.adapters.persistence.tables_billing import billing_payments as t
 from gifthub.application.errors import InvalidCursor
@@ -67,6 +68,7 @@ class SqlPaymentRepository:
         self._pending: list[dict] = []
 
     async def known_references(self, references: list[str]) -> set[str]:
+        await plan_for_values(self._session)
         known: set[str] = set()
         for start in range(0, len(references), _CHUNK):
             chunk = references[start : start + _CHUNK]
@@ -95,6 +97,7 @@ class SqlPaymentRepository:
         return _payment(row) if row else None
 
     async def uncredited_among(self, references: list[str]) -> list[Payment]:
+        await plan_for_values(self._session)
         found: list[Payment] = []
         for start in range(0, len(references), _CHUNK):
             query = select(t).where(
@@ -127,6 +130,7 @@ class SqlPaymentRepository:
         return [_payment(r) for r in await self._session.execute(query)]
 
     async def references_in_ledger(self, references: list[str]) -> set[str]:
+        await plan_for_values(self._session)
         found: set[str] = set()
         for start in range(0, len(references), _CHUNK):
             query = select(ledger_entries.c.reference_value).where(
