@@ -43,6 +43,18 @@ DEMO_SELLERS = [
         signature_image=demo_signature_png(),
         stamp_image=demo_stamp_png("ТОО «GIFTHUB ҚАЗАҚСТАН» • АЛМАТЫ"),
     ),
+    SellerData(
+        region=Region.BY,
+        name="ООО «ГифтХаб Бел» (демо)",
+        number_prefix="GHB",
+        requisites=Requisites(unp="200988541", address="220030, г. Минск, пр. Независимости, 5"),
+        bank=BankDetails("Национальный банк Республики Беларусь", "BY13NBRB3600900000002Z00AB00", "NBRBBY2X"),
+        signatory_name="Петров П. П.",
+        signatory_title="Директор",
+        vat_exempt=False,
+        signature_image=demo_signature_png(),
+        stamp_image=demo_stamp_png("ООО «ГИФТХАБ БЕЛ» • МИНСК"),
+    ),
 ]
 
 
