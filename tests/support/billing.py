@@ -156,3 +156,20 @@ def statement(
         lines.append("КонецФайла")
     codec = "cp1251" if encoding == "Windows" else "cp866"
     return ("\r\n".join(lines) + "\r\n").encode(codec)
+
+
+def by_seller() -> Seller:
+    return Seller(
+        id=uuid4(),
+        region=Region.BY,
+        name="ООО «ГифтХаб Бел»",
+        number_prefix="GHB",
+        requisites=Requisites(unp="200988541", address="220030, г. Минск, пр. Независимости, 5"),
+        bank=BankDetails("Национальный банк Республики Беларусь", "BY13NBRB3600900000002Z00AB00", "NBRBBY2X"),
+        signatory_name="Петров П. П.",
+        signatory_title="Директор",
+        vat_exempt=False,
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        signature_image=signature_png(),
+        stamp_image=stamp_png(),
+    )

@@ -15,7 +15,7 @@ from gifthub.adapters.documents.payment_qr import payment_string
 from gifthub.domain.billing.invoice import Buyer, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, sum_lines
 from gifthub.domain.billing.vat import vat_included
 from gifthub.domain.money import Currency, Money
-from tests.support.billing import kz_seller, ru_seller
+from tests.support.billing import by_seller, kz_seller, ru_seller
 
 
 def _invoice(seller, currency: Currency, percent: Decimal | None) -> Invoice:
@@ -71,6 +71,17 @@ def test_kazakh_invoice_reads_back():
     assert "090840000906" in text and "KZ86125KZT5004100100" in text and "Кбе" in text and "859" in text
     assert "Сто пятьдесят тысяч тенге 00 тиынов" in text
     assert "Жүз елу мың теңге 00 тиын" in text
+
+
+def test_belarusian_invoice_reads_back():
+    seller = by_seller()
+    pdf = FpdfInvoiceRenderer().render(_invoice(seller, Currency.BYN, Decimal(20)), seller)
+    text = _text(pdf)
+    assert "Счёт-оферта № GHB-2026-00017 от 02.11.2026" in text
+    assert "УНП 200988541" in text and "BY13NBRB3600900000002Z00AB00" in text and "NBRBBY2X" in text
+    assert "ИНН" not in text and "ГК РФ" not in text and "ГК Республики Беларусь" in text
+    assert "25 000,00" in text and "НДС (20%)" in text
+    assert "Сто пятьдесят тысяч белорусских рублей 00 копеек" in text
 
 
 def test_payment_qr_string_follows_gost():

@@ -36,6 +36,12 @@ OFFER_TERMS = (
     "до {due}. Средства зачисляются на баланс проекта в день поступления на расчётный счёт поставщика. "
     "В назначении платежа обязательно укажите номер счёта."
 )
+OFFER_TERMS_BY = (
+    "Настоящий счёт является публичной офертой (ст. 405, 407, 408 ГК Республики Беларусь). Оплата счёта "
+    "означает акцепт оферты и согласие с условиями договора-оферты платформы GiftHub, опубликованного на "
+    "сайте платформы. Счёт действителен до {due}. Средства зачисляются на баланс проекта в день поступления "
+    "на текущий (расчётный) счёт поставщика. В назначении платежа обязательно укажите номер счёта."
+)
 OFFER_TERMS_KZ = (
     "Настоящий счёт является публичной офертой (ст. 395 ГК РК). Оплата счёта означает акцепт оферты. "
     "Счёт действителен до {due}. В назначении платежа укажите номер счёта. "
@@ -158,13 +164,15 @@ class FpdfInvoiceRenderer:
         kz = seller.region is Region.KZ
         if kz:
             self._bank_box_kz(pdf, seller)
+        elif seller.region is Region.BY:
+            self._bank_box_by(pdf, seller)
         else:
             self._bank_box_ru(pdf, invoice, seller)
         self._title(pdf, invoice, kz)
         self._parties(pdf, invoice, seller, kz)
         self._lines(pdf, invoice)
         self._totals(pdf, invoice, kz)
-        self._terms(pdf, invoice, kz)
+        self._terms(pdf, invoice, seller.region)
         self._signature(pdf, seller)
         return bytes(pdf.output())
 
@@ -233,6 +241,27 @@ class FpdfInvoiceRenderer:
         self._cell(pdf, 55, 5, b.bic)
         self._cell(pdf, 15, 5, r.knp, align="C")
         pdf.set_xy(x, y + 12)
+
+    def _bank_box_by(self, pdf: FPDF, seller: Seller) -> None:
+        """Belarus: the payee by UNP, the bank by its SWIFT-style BIC, the account as an IBAN."""
+        r, b = seller.requisites, seller.bank
+        x, y = pdf.l_margin, pdf.get_y()
+        left, label, value = 100, 20, 60
+        pdf.set_xy(x, y)
+        pdf.set_font(FONT, "", 8)
+        _boxed_lines(pdf, left, 5, f"{seller.name}\nПолучатель")
+        pdf.set_xy(x + left, y)
+        self._cell(pdf, label, 10, "УНП")
+        self._cell(pdf, value, 10, r.unp)
+        pdf.set_xy(x, y + 10)
+        _boxed_lines(pdf, left, 5, f"{b.bank_name}\nБанк получателя")
+        pdf.set_xy(x + left, y + 10)
+        self._cell(pdf, label, 10, "BIC")
+        self._cell(pdf, value, 10, b.bic)
+        pdf.set_xy(x, y + 20)
+        self._cell(pdf, left, 5, "Текущий (расчётный) счёт получателя, IBAN")
+        self._cell(pdf, label + value, 5, b.account, bold=True)
+        pdf.set_xy(x, y + 27)
 
     def _title(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
         pdf.ln(4)
@@ -311,10 +340,10 @@ class FpdfInvoiceRenderer:
         if kz:
             paragraph(pdf, 0, 5, words_kz(invoice.total))
 
-    def _terms(self, pdf: FPDF, invoice: Invoice, kz: bool) -> None:
+    def _terms(self, pdf: FPDF, invoice: Invoice, region: Region) -> None:
         pdf.ln(3)
         pdf.set_font(FONT, "", 7.5)
-        terms = OFFER_TERMS_KZ if kz else OFFER_TERMS
+        terms = {Region.KZ: OFFER_TERMS_KZ, Region.BY: OFFER_TERMS_BY}.get(region, OFFER_TERMS)
         paragraph(pdf, 0, 4, terms.format(due=f"{invoice.due_on:%d.%m.%Y}"))
         pdf.set_line_width(0.6)
         pdf.line(pdf.l_margin, pdf.get_y() + 2, pdf.w - pdf.r_margin, pdf.get_y() + 2)
