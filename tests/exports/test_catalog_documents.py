@@ -18,7 +18,7 @@ from gifthub.adapters.exports.logos import LogoFetcher
 from gifthub.adapters.exports.renderer import CatalogDocuments
 from gifthub.adapters.giftery.sandbox.images import logo_svg
 from gifthub.application.catalog.priced_product import PricedProduct
-from gifthub.application.catalog_exports import prepare_brand_logos
+from gifthub.application.catalog_exports import all_brands, prepare_brand_logos
 from gifthub.application.catalog_exports.prepare_brand_logos import PrepareBrandLogos
 from gifthub.application.errors import Forbidden
 from gifthub.domain.catalog import Acceptance, Brand, NominalRule, Product
@@ -157,7 +157,7 @@ class _Brands:
 
 
 async def test_logos_prepared_after_a_sync_are_only_read_by_the_export(logo_server, tmp_path, monkeypatch):
-    monkeypatch.setattr(prepare_brand_logos, "PAGE", 2)  # several pages of brands
+    monkeypatch.setattr(all_brands, "PAGE", 2)  # several pages of brands
     monkeypatch.setattr(prepare_brand_logos, "CHUNK", 2)  # several chunks of logos
     brands = [Brand(str(n), f"Brand {n}", f"{logo_server}/{n}.svg") for n in range(5)] + [Brand("x", "No logo")]
     renderer = CatalogDocuments(pdf=BrandSheetPdf(logo_directory=tmp_path))

@@ -39,11 +39,8 @@ class Money:
     def __post_init__(self) -> None:
         # Exact type and a looked-up bound: a statement of 10,000 payments makes ~150,000 of these.
         minor = self.minor
-        if type(minor) is not int:  # a bool (an int subclass) or a float is never an amount
-            if isinstance(minor, int) and not isinstance(minor, bool):
-                object.__setattr__(self, "minor", minor := int(minor))
-            else:
-                raise InvalidAmount("amount must be an integer number of minor units")
+        if type(minor) is not int and (isinstance(minor, bool) or not isinstance(minor, int)):
+            raise InvalidAmount("amount must be an integer number of minor units")
         if type(self.currency) is not Currency:
             raise TypeError(f"{self.currency!r} is not a Currency")
         limit = _LIMITS[self.currency]

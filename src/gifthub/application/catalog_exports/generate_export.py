@@ -6,13 +6,14 @@ from uuid import UUID
 
 from gifthub.application.catalog.priced_product import price_all
 from gifthub.application.catalog.viewer import Viewer
+from gifthub.application.catalog_exports.all_brands import all_brands
 from gifthub.application.ports.catalog_document_renderer import CatalogDocumentRenderer
 from gifthub.application.ports.catalog_exports_unit_of_work import CatalogExportsUnitOfWork
 from gifthub.application.ports.catalog_search import CatalogSearch, ProductFilter
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.commission_rules import CommissionRules
 from gifthub.application.ports.export_files import ExportFiles
-from gifthub.domain.catalog import Brand, Product
+from gifthub.domain.catalog import Product
 from gifthub.domain.catalog_export import CatalogExport, ExportFormat
 from gifthub.domain.region import Region
 
@@ -71,7 +72,7 @@ class GenerateCatalogExport:
             await self._update(export.id, lambda e: e.advance(70))
             data = await asyncio.to_thread(self._renderer.spreadsheet, priced, titles)
             return data, f"catalog-{stamp}.xlsx"
-        brands = await self._brands(regions)
+        brands = await all_brands(self._search, regions)
         await self._update(export.id, lambda e: e.advance(30))
         title = "Бренды: " + ", ".join(sorted(r.value for r in regions))
         data = await asyncio.to_thread(self._renderer.brand_sheet, brands, title)
@@ -102,16 +103,6 @@ class GenerateCatalogExport:
             if len(page) < PAGE:
                 return found
             after = (page[-1].title, page[-1].id)
-
-    async def _brands(self, regions: frozenset[Region]) -> list[Brand]:
-        found: list[Brand] = []
-        after: tuple[str, str] | None = None
-        while True:
-            page = await self._search.list_brands(regions, after, PAGE)
-            found += page
-            if len(page) < PAGE:
-                return found
-            after = (page[-1].name, page[-1].id)
 
     async def _update(self, export_id: UUID, change: Callable[[CatalogExport], object]) -> CatalogExport | None:
         async with self._uow as uow:

@@ -3,11 +3,11 @@ from __future__ import annotations
 import asyncio
 
 from gifthub.application.authorization import ensure_platform_admin
+from gifthub.application.catalog_exports.all_brands import all_brands
 from gifthub.application.ports.catalog_document_renderer import CatalogDocumentRenderer
 from gifthub.application.ports.catalog_search import CatalogSearch
 from gifthub.domain.identity import Principal
 
-PAGE = 500
 CHUNK = 25  # logos per worker-thread call: a shutdown waits for one chunk at most, not the whole catalog
 
 
@@ -21,14 +21,7 @@ class PrepareBrandLogos:
 
     async def execute(self, principal: Principal) -> int:
         ensure_platform_admin(principal, "prepare brand logos")
-        urls: list[str] = []
-        after: tuple[str, str] | None = None
-        while True:
-            page = await self._search.list_brands(None, after, PAGE)
-            urls += [brand.logo_url for brand in page if brand.logo_url]
-            if len(page) < PAGE:
-                break
-            after = (page[-1].name, page[-1].id)
+        urls = [brand.logo_url for brand in await all_brands(self._search, None) if brand.logo_url]
         ready = 0
         for start in range(0, len(urls), CHUNK):
             ready += await asyncio.to_thread(self._renderer.prepare_logos, urls[start : start + CHUNK])

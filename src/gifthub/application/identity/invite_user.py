@@ -36,8 +36,17 @@ class InviteUser:
             if user is not None and user.staff_role is not None:
                 raise EmailTaken("this email belongs to platform staff", field="email")
             if user is None:
-                user = User(self._ids.new_id(), email, None, UserStatus.INVITED, None, DEFAULT_TIME_ZONE, now, now)
-                user.language = language.value
+                user = User(
+                    self._ids.new_id(),
+                    email,
+                    None,
+                    UserStatus.INVITED,
+                    None,
+                    DEFAULT_TIME_ZONE,
+                    now,
+                    now,
+                    language=language.value,
+                )
                 uow.users.add(user)
             membership = await grant_membership(uow, user, command, now)
             if user.status is UserStatus.INVITED:

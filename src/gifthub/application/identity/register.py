@@ -35,9 +35,16 @@ class Register:
                 request_email(uow, existing, RegistrationExistsEmail(email=existing.email), now)
             else:
                 user = User(
-                    self._ids.new_id(), email, password_hash, UserStatus.PENDING, None, DEFAULT_TIME_ZONE, now, now
+                    self._ids.new_id(),
+                    email,
+                    password_hash,
+                    UserStatus.PENDING,
+                    None,
+                    DEFAULT_TIME_ZONE,
+                    now,
+                    now,
+                    language=chosen.value,
                 )
-                user.language = chosen.value
                 uow.users.add(user)
                 request_email(uow, user, RegistrationReceivedEmail(email=user.email), now)
             await uow.commit()

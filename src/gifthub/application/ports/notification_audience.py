@@ -5,6 +5,7 @@ from typing import Protocol
 from uuid import UUID
 
 from gifthub.domain.identity import CabinetRole
+from gifthub.domain.language import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class Member:
     time_zone: str
     role: CabinetRole
     granted: bool  # holds a grant on the project in question (narrows operators and accountants)
-    language: str = "ru"  # of their emails
+    language: str = DEFAULT_LANGUAGE.value  # of their emails
 
 
 class NotificationAudience(Protocol):
