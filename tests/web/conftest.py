@@ -40,7 +40,9 @@ def cabinet(tmp_path_factory) -> CabinetServer:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while Playwright's sync API is open, asyncio sees a running loop in this thread,
+# and the async tests a worker runs after this module would fail to start theirs.
+@pytest.fixture(scope="module")
 def browser():
     executable = shutil.which("chromium")
     if executable is None:
