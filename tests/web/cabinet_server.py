@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
+import re
 import subprocess
 import sys
 import time
@@ -28,6 +31,28 @@ class CabinetServer:
     def api(self) -> httpx.Client:
         """The platform administrator's client, to arrange what a journey starts from."""
         return httpx.Client(base_url=self.url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30)
+
+    def demo_cabinet_id(self) -> str:
+        with self.api() as api:
+            return next(c["id"] for c in api.get("/api/v1/cabinets").json()["items"] if c["name"] == "Demo cabinet")
+
+    def emailed_link(self, to: str, path: str, timeout: float = 20) -> str:
+        """The newest link to ``path`` in an email GiftHub sent ``to`` (the local mailbox under the data folder)."""
+        pattern = re.compile(re.escape(self.url + path) + r"[^\s\"'<>]*")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            newest_first = sorted((self.data_dir / "mailbox").glob("*.eml"), key=lambda f: -f.stat().st_mtime)
+            for file in newest_first:
+                message = email.message_from_bytes(file.read_bytes(), policy=email.policy.default)
+                if to not in str(message["To"]):
+                    continue
+                for part in message.walk():
+                    if part.get_content_type() == "text/plain":
+                        found = pattern.search(part.get_content())
+                        if found:
+                            return found.group(0)
+            time.sleep(0.2)
+        raise AssertionError(f"no email to {to} with a link to {path} within {timeout} s")
 
     def set_owner_language(self, language: str) -> None:
         """The owner's profile language decides the cabinet's language after sign-in; journeys start from one."""

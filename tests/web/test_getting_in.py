@@ -76,3 +76,20 @@ def test_a_deep_link_asks_to_sign_in_then_returns_there_and_an_unknown_page_says
     expect(page.get_by_text("Такой страницы нет, или она вам недоступна.")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "not-found-ru")
+
+
+def test_an_expired_session_asks_to_sign_in_again_and_returns_to_the_screen(new_page, cabinet):
+    page = new_page()
+    page.goto("/sign-in")
+    sign_in(page, cabinet.owner_email, cabinet.owner_password)
+    expect(page.get_by_role("heading", name="Проекты")).to_be_visible()
+    page.goto("/somewhere-else")
+    expect(page.get_by_text("Не найдено")).to_be_visible()
+
+    page.context.clear_cookies()  # the session ends on the server's side of the browser
+    page.get_by_role("button", name="На главную").click()
+
+    expect(page.get_by_role("alert")).to_have_text("Сессия истекла: войдите снова.")
+    sign_in(page, cabinet.owner_email, cabinet.owner_password)
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", name="Проекты")).to_be_visible()

@@ -5,6 +5,14 @@ const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: "/sign-in", name: "sign-in", component: () => import("@/identity/SignInPage.vue"), meta: { public: true } },
+    // The links GiftHub emails: each opens a real page.
+    {
+      path: "/invitation",
+      component: () => import("@/identity/SetPasswordPage.vue"),
+      props: { purpose: "invitation" },
+      meta: { public: true },
+    },
+    { path: "/password-reset", component: () => import("@/identity/PasswordResetPage.vue"), meta: { public: true } },
     {
       path: "/",
       component: () => import("@/shell/AppLayout.vue"),

@@ -20,8 +20,22 @@ const csrf: Middleware = {
   },
 };
 
+// A 401 on any call but the session's own means the session ran out: whoever listens (the router) takes the
+// person to sign-in and back to where they were.
+let onUnauthenticated: (() => void) | null = null;
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+const expiry: Middleware = {
+  onResponse({ request, response }) {
+    const own = new URL(request.url).pathname.startsWith("/api/v1/auth/");
+    if (response.status === 401 && !own) onUnauthenticated?.();
+    return response;
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: "/", credentials: "same-origin" });
-api.use(csrf);
+api.use(csrf, expiry);
 
 /** Unwrap an openapi-fetch answer: the data, or an ApiProblem carrying the problem's field errors. */
 export async function call<T>(

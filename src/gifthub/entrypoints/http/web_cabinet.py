@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from litestar import Response, Router, get
+from litestar import Request, Response, Router, get
 from litestar.datastructures import CacheControlHeader
 from litestar.exceptions import NotFoundException
 from litestar.response import File
@@ -28,8 +28,8 @@ def web_cabinet(bundle: Path = BUNDLE) -> Router:
     root = bundle.resolve()
 
     @get(["/", "/{path:path}"], include_in_schema=False, sync_to_thread=False)
-    def page(path: str = "/") -> Response:
-        parts = [part for part in path.split("/") if part]
+    def page(request: Request) -> Response:
+        parts = [part for part in str(request.path_params.get("path", "")).split("/") if part]
         if parts and parts[0] in NOT_CABINET:
             raise NotFoundException()
         if parts and "." in parts[-1]:  # a file, not a page: the bundle's root files (favicon), or a 404
