@@ -33,7 +33,7 @@ def cli() -> None:
 @click.option("--port", type=int, default=None, help="Listen port (GIFTHUB_PORT, default 8000).")
 @click.option("--workers", type=int, default=1, show_default=True, help="Server processes (PostgreSQL only).")
 def serve(host: str | None, port: int | None, workers: int) -> None:
-    """Serve the HTTP API (and, later, the web cabinet)."""
+    """Serve the HTTP API and the web cabinet."""
     import uvicorn
 
     settings = load_settings()
@@ -99,6 +99,9 @@ cli.add_command(asyncapi)
 from gifthub.entrypoints.cli.billing import billing  # noqa: E402
 
 cli.add_command(billing)
+from gifthub.entrypoints.cli.openapi import openapi  # noqa: E402
+
+cli.add_command(openapi)
 
 
 def main() -> None:

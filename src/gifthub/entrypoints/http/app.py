@@ -34,6 +34,7 @@ from gifthub.entrypoints.http.giftery_plugin import GifteryPlugin
 from gifthub.entrypoints.http.openapi_problems import document_problems
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
+from gifthub.entrypoints.http.web_cabinet import web_cabinet
 from gifthub.entrypoints.jobs.order_worker import order_worker_lifespan
 from gifthub.ioc import make_container
 
@@ -76,7 +77,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
         path="/", route_handlers=[healthz, readyz, DevMailboxController, ProblemTypeController], include_in_schema=True
     )
     app = Litestar(
-        route_handlers=[api, health],
+        route_handlers=[api, health, web_cabinet()],
         exception_handlers=exception_handlers,
         request_max_body_size=REQUEST_BODY_LIMIT,
         openapi_config=OpenAPIConfig(
