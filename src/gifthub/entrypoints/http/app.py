@@ -35,6 +35,7 @@ from gifthub.entrypoints.http.openapi_problems import document_problems
 from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authenticated
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.entrypoints.jobs.order_worker import order_worker_lifespan
+from gifthub.entrypoints.jobs.scheduler import scheduler_lifespan
 from gifthub.ioc import make_container
 
 API_CONTROLLERS = [
@@ -58,6 +59,7 @@ API_CONTROLLERS = [
 BACKGROUND_TASKS = [
     bus_lifespan,
     order_worker_lifespan,
+    scheduler_lifespan,
 ]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 
