@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from gifthub.config_giftery import GifterySettings, GifterySettingsError
+from gifthub.config_http import HttpServerSettings, HttpSettingsError
 from gifthub.config_schedule import ScheduleSettings, ScheduleSettingsError
 
 
@@ -32,6 +33,7 @@ class Settings:
     in_process_worker: bool = False
     giftery: GifterySettings = field(default_factory=GifterySettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    http: HttpServerSettings = field(default_factory=HttpServerSettings)
 
     @property
     def admin_token_file(self) -> Path:
@@ -72,6 +74,7 @@ class Settings:
             in_process_worker=_flag(env, "GIFTHUB_IN_PROCESS_WORKER", True),
             giftery=_giftery(env),
             schedule=_schedule(env),
+            http=_http(env),
         )
 
 
@@ -99,6 +102,13 @@ def _schedule(env: Mapping[str, str]) -> ScheduleSettings:
     try:
         return ScheduleSettings.from_env(env)
     except ScheduleSettingsError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _http(env: Mapping[str, str]) -> HttpServerSettings:
+    try:
+        return HttpServerSettings.from_env(env)
+    except HttpSettingsError as error:
         raise SettingsError(str(error)) from None
 
 

@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
 from gifthub.entrypoints.bus.runtime import bus_lifespan
+from gifthub.entrypoints.http.client_address import client_address_middleware
 from gifthub.entrypoints.http.controllers.backoffice import BackofficeSearchController
 from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.billing import InvoiceController
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     app = Litestar(
         route_handlers=[api, health],
         exception_handlers=exception_handlers,
+        middleware=[client_address_middleware(settings.http.trusted_proxies)],
         request_max_body_size=REQUEST_BODY_LIMIT,
         openapi_config=OpenAPIConfig(
             title="GiftHub API",
