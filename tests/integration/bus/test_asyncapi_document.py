@@ -35,8 +35,9 @@ def _event_names() -> set[str]:
     while pending:
         kind = pending.pop()
         pending.extend(kind.__subclasses__())
-        names.add(kind.name)
-    return names - {DomainEvent.name} - {"test.numbered"}  # a test module's own event
+        if kind.__module__.startswith("gifthub."):  # not an event a test module defines for itself
+            names.add(kind.name)
+    return names - {DomainEvent.name}
 
 
 def test_the_committed_document_is_what_gifthub_asyncapi_writes():
