@@ -11,6 +11,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from gifthub.config_giftery import GifterySettings, GifterySettingsError
+from gifthub.config_http import HttpServerSettings, HttpSettingsError
+from gifthub.config_schedule import ScheduleSettings, ScheduleSettingsError
 
 
 class SettingsError(ValueError):
@@ -30,6 +32,8 @@ class Settings:
     # is built directly (tests drive execution explicitly) or with GIFTHUB_IN_PROCESS_WORKER=0.
     in_process_worker: bool = False
     giftery: GifterySettings = field(default_factory=GifterySettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    http: HttpServerSettings = field(default_factory=HttpServerSettings)
 
     @property
     def admin_token_file(self) -> Path:
@@ -69,6 +73,8 @@ class Settings:
             log_level=log_level,
             in_process_worker=_flag(env, "GIFTHUB_IN_PROCESS_WORKER", True),
             giftery=_giftery(env),
+            schedule=_schedule(env),
+            http=_http(env),
         )
 
 
@@ -89,6 +95,20 @@ def _giftery(env: Mapping[str, str]) -> GifterySettings:
     try:
         return GifterySettings.from_env(env)
     except GifterySettingsError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _schedule(env: Mapping[str, str]) -> ScheduleSettings:
+    try:
+        return ScheduleSettings.from_env(env)
+    except ScheduleSettingsError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _http(env: Mapping[str, str]) -> HttpServerSettings:
+    try:
+        return HttpServerSettings.from_env(env)
+    except HttpSettingsError as error:
         raise SettingsError(str(error)) from None
 
 

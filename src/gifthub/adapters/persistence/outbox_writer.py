@@ -12,6 +12,7 @@ from uuid import UUID
 import msgspec
 from sqlalchemy import insert
 
+from gifthub.adapters.onec.messages import onec_document
 from gifthub.adapters.persistence.ordered_ids import uuid7
 from gifthub.adapters.persistence.outbox_signal import note_outbox_written
 from gifthub.adapters.persistence.tables_outbox import outbox
@@ -68,25 +69,38 @@ def plain(value: object) -> object:
 _encoder = msgspec.json.Encoder()
 
 
-def event_payload(event: DomainEvent) -> bytes:
+def event_body(event: DomainEvent) -> dict:
     body = plain(event)
     assert isinstance(body, dict)
     body["event"] = event.name
-    return _encoder.encode(body)
+    return body
+
+
+def event_payload(event: DomainEvent) -> bytes:
+    return _encoder.encode(event_body(event))
+
+
+def _row(event_name: str, body: dict, occurred_at: datetime) -> dict:
+    return {
+        "id": uuid7(),  # time-ordered: the relay publishes in this order
+        "event_name": event_name,
+        "payload": _encoder.encode(body).decode(),
+        "occurred_at": occurred_at,
+        "published_at": None,
+        "attempts": 0,
+    }
 
 
 def outbox_rows(events: list[DomainEvent]) -> list[dict]:
-    return [
-        {
-            "id": uuid7(),  # time-ordered: the relay publishes in this order
-            "event_name": event.name,
-            "payload": event_payload(event).decode(),
-            "occurred_at": event.occurred_at,
-            "published_at": None,
-            "attempts": 0,
-        }
-        for event in events
-    ]
+    """One row per event; a billing event 1C keeps books by is followed by its 1C document's row."""
+    rows = []
+    for event in events:
+        body = event_body(event)
+        rows.append(_row(event.name, body, event.occurred_at))
+        document = onec_document(event.name, body)
+        if document is not None:
+            rows.append(_row(document["event"], document, event.occurred_at))
+    return rows
 
 
 async def write_outbox(session, events: list[DomainEvent]) -> None:

@@ -8,6 +8,7 @@ from gifthub.adapters.persistence import (  # noqa: F401
     tables_catalog_exports,
     tables_counterparties,
     tables_identity,
+    tables_jobs,
     tables_notifications,
     tables_orders,
     tables_outbox,

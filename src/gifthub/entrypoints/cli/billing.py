@@ -31,7 +31,8 @@ def _run(use_case_type, *args):
 
 @click.group()
 def billing() -> None:
-    """Invoices and bank statements: jobs to run from cron or a scheduler."""
+    """Invoices and bank statements. The jobs below also run by themselves on a schedule inside
+    ``gifthub worker`` and ``gifthub serve`` (GIFTHUB_EXPIRE_INVOICES_MINUTES, ...); these run one now."""
 
 
 @billing.command("import-statement")

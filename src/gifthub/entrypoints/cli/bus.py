@@ -14,13 +14,18 @@ import click
 @click.option("--relay/--no-relay", default=True, show_default=True, help="Run the outbox relay.")
 @click.option("--consumers/--no-consumers", default=True, show_default=True, help="Run the bus consumers.")
 @click.option("--orders/--no-orders", default=True, show_default=True, help="Execute queued orders (buy certificates).")
-def worker(relay: bool, consumers: bool, orders: bool) -> None:
-    """Run the outbox relay and the bus consumers against NATS JetStream (GIFTHUB_NATS_URL), and execute
-    queued orders. Run several on PostgreSQL: no certificate is bought twice."""
+@click.option(
+    "--jobs/--no-jobs", default=True, show_default=True, help="Run the scheduled billing jobs (each run once overall)."
+)
+def worker(relay: bool, consumers: bool, orders: bool, jobs: bool) -> None:
+    """Run the outbox relay and the bus consumers against NATS JetStream (GIFTHUB_NATS_URL), execute
+    queued orders and run the scheduled jobs. Run several on PostgreSQL: no certificate is bought twice,
+    and each scheduled run happens in one of them."""
     from gifthub.adapters.bus.settings import MessagingSettings
     from gifthub.entrypoints.bus.runtime import BusRuntime
     from gifthub.entrypoints.cli.main import load_settings
     from gifthub.entrypoints.jobs.order_worker import run_order_worker
+    from gifthub.entrypoints.jobs.scheduler import run_scheduler
     from gifthub.ioc import make_container
 
     settings = load_settings()
@@ -39,6 +44,7 @@ def worker(relay: bool, consumers: bool, orders: bool) -> None:
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(runtime.stop()))
         stop = asyncio.Event()
         executing = asyncio.create_task(run_order_worker(container, stop=stop)) if orders else None
+        scheduling = asyncio.create_task(run_scheduler(container, stop)) if jobs else None
         try:
             if uses_bus:
                 await runtime.start()
@@ -46,8 +52,9 @@ def worker(relay: bool, consumers: bool, orders: bool) -> None:
             await runtime.wait()
         finally:
             stop.set()
-            if executing is not None:
-                await executing
+            for task in (executing, scheduling):
+                if task is not None:
+                    await task
             if uses_bus:
                 await runtime.stop()
             await container.close()
@@ -55,7 +62,11 @@ def worker(relay: bool, consumers: bool, orders: bool) -> None:
     asyncio.run(run())
 
 
+ASYNCAPI_PATH = Path("docs/asyncapi.json")
+
+
 def asyncapi_document() -> dict:
+    """The bus document, the same on every machine (default settings, not this host's environment)."""
     from faststream.specification import AsyncAPI
 
     from gifthub.adapters.bus.settings import MessagingSettings
@@ -63,7 +74,7 @@ def asyncapi_document() -> dict:
     from gifthub.entrypoints.bus.handlers import HANDLERS
     from gifthub.entrypoints.bus.nats_consumers import build_broker
 
-    settings = MessagingSettings.from_env()
+    settings = MessagingSettings()
 
     class _NoContainer:  # the document needs the subscribers' shape, not a running container
         def __call__(self, *args, **kwargs):
@@ -81,10 +92,16 @@ def asyncapi_document() -> dict:
     return json.loads(spec.to_specification().to_json())
 
 
+def asyncapi_text() -> str:
+    """As committed in docs/asyncapi.json: sorted keys, so a regeneration differs only when the bus does."""
+    return json.dumps(asyncapi_document(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 @click.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/asyncapi.json"))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=ASYNCAPI_PATH)
 def asyncapi(output: Path) -> None:
-    """Write the AsyncAPI document of the bus (subjects and payload schemas)."""
+    """Write the AsyncAPI document of the bus (subjects and payload schemas); docs/asyncapi.json is
+    committed, and a test fails when it differs from what this writes."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(asyncapi_document(), indent=2, ensure_ascii=False) + "\n")
+    output.write_text(asyncapi_text(), encoding="utf-8")
     click.echo(f"AsyncAPI document written to {output}")

@@ -36,6 +36,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the HTTP API and the web cabinet."""
     import uvicorn
 
+    from gifthub.entrypoints.http.server import uvicorn_options
+
     settings = load_settings()
     host = host or settings.host
     port = port or settings.port
@@ -51,7 +53,7 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         port=port,
         workers=workers,
         log_level=settings.log_level.lower(),
-        proxy_headers=True,
+        **uvicorn_options(settings.http),
     )
 
 

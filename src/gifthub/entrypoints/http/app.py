@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from gifthub.config import Settings
 from gifthub.entrypoints.bus.runtime import bus_lifespan
+from gifthub.entrypoints.http.client_address import client_address_middleware
 from gifthub.entrypoints.http.controllers.backoffice import BackofficeSearchController
 from gifthub.entrypoints.http.controllers.banks import BankController
 from gifthub.entrypoints.http.controllers.billing import InvoiceController
@@ -36,6 +37,7 @@ from gifthub.entrypoints.http.principal import HttpPrincipalProvider, authentica
 from gifthub.entrypoints.http.problems import exception_handlers
 from gifthub.entrypoints.http.web_cabinet import web_cabinet
 from gifthub.entrypoints.jobs.order_worker import order_worker_lifespan
+from gifthub.entrypoints.jobs.scheduler import scheduler_lifespan
 from gifthub.ioc import make_container
 
 API_CONTROLLERS = [
@@ -59,6 +61,7 @@ API_CONTROLLERS = [
 BACKGROUND_TASKS = [
     bus_lifespan,
     order_worker_lifespan,
+    scheduler_lifespan,
 ]  # each: container -> a lifespan context manager (runs while the app runs)
 REQUEST_BODY_LIMIT = 1024 * 1024
 
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     app = Litestar(
         route_handlers=[api, health, web_cabinet()],
         exception_handlers=exception_handlers,
+        middleware=[client_address_middleware(settings.http.trusted_proxies)],
         request_max_body_size=REQUEST_BODY_LIMIT,
         openapi_config=OpenAPIConfig(
             title="GiftHub API",
