@@ -18,6 +18,7 @@ const router = createRouter({
       component: () => import("@/shell/AppLayout.vue"),
       children: [
         { path: "", name: "home", component: () => import("@/ledger/ProjectsOverview.vue") },
+        { path: "projects/:id", name: "project", component: () => import("@/ledger/ProjectPage.vue") },
         { path: ":rest(.*)*", name: "not-found", component: () => import("@/shell/NotFoundPage.vue") },
       ],
     },
