@@ -44,6 +44,10 @@ class TwoFactorFailed(DomainError):
 
 
 class StepUpRequired(DomainError):
-    """A payment action or a key change needs a fresh TOTP: POST /api/v1/auth/step-up first."""
+    """A money-moving action (submitting an order or a quick order, paying orders from the balance, issuing
+    an invoice, placing a hold), a key, policy or second-factor change needs a fresh second factor from a
+    person with 2FA: POST /api/v1/auth/step-up with a current code, then repeat the request within
+    ``valid_seconds``. API keys never need it."""
 
     code = "step-up-required"
+    step_up = "/api/v1/auth/step-up"
