@@ -51,3 +51,22 @@ class StepUpRequired(DomainError):
 
     code = "step-up-required"
     step_up = "/api/v1/auth/step-up"
+
+
+class LastOwner(DomainError):
+    """The change would leave the cabinet without an owner: make someone else owner first."""
+
+    code = "last-owner"
+
+
+class PolicyLocksYouOut(DomainError):
+    """A security policy that would shut out the person setting it (2FA required while they have none, or
+    an allow-list without the address they are using): turn 2FA on, or list your own network, first."""
+
+    code = "policy-locks-you-out"
+
+
+class AlreadyMember(DomainError):
+    """The person already belongs to this cabinet: change their role instead of inviting them."""
+
+    code = "already-member"
