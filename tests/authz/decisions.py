@@ -225,7 +225,19 @@ DECISIONS: dict[tuple[str, str], Decision] = {
     ),
     ("GET", f"{C}/members"): Decision(_READ_CABINET_ADMIN, scope="cabinet"),
     ("POST", f"{C}/members"): Decision(
-        _MANAGE_CABINET, scope="cabinet", body=lambda w: {"email": w.spare_email, "role": "operator"}
+        _MANAGE_CABINET,
+        scope="cabinet",
+        body=lambda w: {"email": w.spare_email, "role": "operator"},
+        prepare="spare_member",
+        notes="changes a member's role; someone not yet a member is invited instead (404 for an owner)",
+    ),
+    ("GET", f"{C}/members/invitations"): Decision(_READ_CABINET_ADMIN, scope="cabinet"),
+    ("GET", "/api/v1/auth/me/invitations"): Decision(roles(ALLOW, api_client=DENY)),
+    ("POST", "/api/v1/auth/me/invitations/{cabinet_id:uuid}/accept"): Decision(
+        roles(HIDDEN, api_client=DENY), notes="nobody in the world is invited: 404 past authorization"
+    ),
+    ("POST", "/api/v1/auth/me/invitations/{cabinet_id:uuid}/decline"): Decision(
+        roles(HIDDEN, api_client=DENY), notes="nobody in the world is invited: 404 past authorization"
     ),
     ("GET", f"{C}/security-policy"): Decision(_READ_CABINET_ADMIN, scope="cabinet"),
     ("PUT", f"{C}/security-policy"): Decision(

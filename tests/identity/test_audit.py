@@ -16,21 +16,27 @@ async def test_owner_reads_and_exports_the_cabinet_audit_trail(web, clock):
     await add_member(web, cabinet["id"], "owner@example.com", "owner")
     owner = await sign_in(web, "owner@example.com")
     clock.advance(seconds=1)  # the trail is ordered by time
-    await web.post(
-        f"/api/v1/cabinets/{cabinet['id']}/members",
+    invited = await web.post(
+        f"/api/v1/cabinets/{cabinet['id']}/members/invite",
         json={"email": "clerk@example.com", "role": "accountant"},
         headers=owner,
     )
+    assert invited.status_code == 202, invited.text
+    clerk = await sign_in(web, "clerk@example.com")
+    clock.advance(seconds=1)
+    joined = await web.post(f"/api/v1/auth/me/invitations/{cabinet['id']}/accept", headers=clerk)
+    assert joined.status_code == 200, joined.text
     await web.post("/api/v1/auth/sign-in", json={"email": "owner@example.com", "password": "wrong password!"})
     web.cookies.clear()
 
     trail = await web.get("/api/v1/audit", params={"cabinet_id": cabinet["id"]}, headers=owner)
     assert trail.status_code == 200, trail.text
     items = trail.json()["items"]
-    assert [i["action"] for i in items] == ["member.set", "member.set"]
-    last = items[-1]
-    assert last["actor"].startswith("user:") and last["ip"] == "testclient"
-    assert last["after"] == {"role": "accountant", "projects": []}
+    assert [i["action"] for i in items] == ["member.set", "member.invited", "member.joined"]
+    invitation = items[1]
+    assert invitation["actor"].startswith("user:") and invitation["ip"] == "testclient"
+    assert invitation["after"] == {"role": "accountant", "email": "clerk@example.com", "projects": []}
+    assert items[2]["actor"] == invitation["target"] and items[2]["after"] == {"role": "accountant", "pending": False}
 
     staff = await web.get("/api/v1/audit", params={"action": "auth.sign_in_failed"}, headers=AUTH)
     assert [i["ip"] for i in staff.json()["items"]] == ["testclient"]
@@ -44,8 +50,7 @@ async def test_owner_reads_and_exports_the_cabinet_audit_trail(web, clock):
     export = await web.get("/api/v1/audit/export.csv", params={"cabinet_id": cabinet["id"]}, headers=owner)
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(export.text)))
-    assert [r["action"] for r in rows] == ["member.set", "member.set"]
+    assert [r["action"] for r in rows] == ["member.set", "member.invited", "member.joined"]
 
-    clerk = await sign_in(web, "clerk@example.com")
     refused = await web.get("/api/v1/audit", params={"cabinet_id": cabinet["id"]}, headers=clerk)
     assert refused.status_code == 403

@@ -38,8 +38,7 @@ async def test_an_invitation_in_english_is_written_in_english(web, settings):
     cabinet = (await web.post("/api/v1/cabinets", json={"name": "Acme"}, headers=AUTH)).json()
     body = {"email": "anna@example.com", "role": "manager", "language": "EN"}
     invited = await web.post(f"/api/v1/cabinets/{cabinet['id']}/members/invite", json=body, headers=AUTH)
-    assert invited.status_code == 200, invited.text
-    assert invited.json()["user"]["language"] == "en"
+    assert invited.status_code == 202, invited.text  # the answer names no user: see test_invitations
     [email] = await _requested(settings)
     assert email["template"] == "invitation" and email["language"] == "en"
     await eventually(lambda: _has_subject(settings, "invitation"), within=10, what="the invitation sent")

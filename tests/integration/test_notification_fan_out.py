@@ -36,7 +36,9 @@ async def _member(container, clock, cabinet_id, project_id, role: CabinetRole, g
         async with uow:
             uow.users.add(user)
             grants = [ProjectGrant(user.id, project_id, cabinet_id, clock.now())] if granted else []
-            await uow.users.set_membership(Membership(user.id, cabinet_id, role, clock.now()), grants)
+            await uow.users.set_membership(
+                Membership(user.id, cabinet_id, role, clock.now(), accepted_at=clock.now()), grants
+            )
             await uow.commit()
     return Principal.user(str(user.id), {cabinet_id: role}, frozenset({project_id}) if granted else frozenset())
 

@@ -102,3 +102,17 @@ async def client(settings, clock, fake_ports):
     async with AsyncTestClient(app=create_app(settings, container)) as client:
         client.headers.update(AUTH)
         yield client
+
+
+@pytest.fixture
+async def web(settings, clock, fake_ports):
+    """The HTTP app with the fake catalog over HTTPS, for people signing in (cheap argon2); no default
+    credentials: each request says who it is."""
+    from litestar.testing import AsyncTestClient
+
+    from gifthub.entrypoints.http.app import create_app, http_providers
+    from tests.support.identity import BASE_URL, hasher_provider
+
+    container = make_container(settings, *http_providers(), clock_provider(clock), fake_ports, hasher_provider())
+    async with AsyncTestClient(app=create_app(settings, container), base_url=BASE_URL) as client:
+        yield client

@@ -73,3 +73,29 @@ async def sign_in(client, email: str, password: str = PASSWORD) -> dict[str, str
     assert answer.cookies["gifthub_csrf"] == csrf
     client.cookies.clear()  # each caller passes its own cookie explicitly
     return {"Cookie": f"gifthub_session={session}", "X-CSRF-Token": csrf}
+
+
+def totp(secret: str, clock) -> str:
+    import pyotp
+
+    return pyotp.TOTP(secret).at(clock.now())
+
+
+async def enable_two_factor(client, headers: dict[str, str], clock) -> str:
+    """Turns TOTP on for the signed-in person; returns the seed (the authenticator app's copy)."""
+    from urllib.parse import parse_qs, urlparse
+
+    setup = await client.post("/api/v1/auth/2fa/setup", headers=headers)
+    assert setup.status_code == 200, setup.text
+    secret = parse_qs(urlparse(setup.json()["provisioning_uri"]).query)["secret"][0]
+    enabled = await client.post("/api/v1/auth/2fa/enable", json={"code": totp(secret, clock)}, headers=headers)
+    assert enabled.status_code == 200, enabled.text
+    return secret
+
+
+async def step_up(client, headers: dict[str, str], secret: str, clock) -> None:
+    """A fresh code confirms this session; the clock moves to the next 30-second step first, since the
+    code just used (at enabling or an earlier step-up) is refused as a replay."""
+    clock.advance(seconds=30)
+    answer = await client.post("/api/v1/auth/step-up", json={"code": totp(secret, clock)}, headers=headers)
+    assert answer.status_code == 204, answer.text

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 
 from gifthub.application.errors import ConcurrencyConflict
 from gifthub.application.ports.ledger_repository import EntryFilter
+from gifthub.domain.audit import AuditRecord
 from gifthub.domain.cabinet import Cabinet
 from gifthub.domain.events import DomainEvent
 from gifthub.domain.hold import Hold
@@ -25,6 +26,7 @@ class FakeStore:
         self.holds: dict[UUID, Hold] = {}
         self.entries: list[LedgerEntry] = []
         self.outbox: list[DomainEvent] = []
+        self.audit: list[AuditRecord] = []
         self.commits = 0
         self.conflicts_to_raise = 0  # simulate lost races at commit
 
@@ -104,6 +106,17 @@ class FakeLedger:
         return sum(e.balance_delta.minor for e in rows), sum(e.held_delta.minor for e in rows)
 
 
+class FakeAudit:
+    def __init__(self, uow: FakeUnitOfWork) -> None:
+        self.uow = uow
+
+    def add(self, record: AuditRecord) -> None:
+        self.uow.state.audit.append(record)
+
+    async def list(self, query, *, after, limit):
+        return self.uow.state.audit[:limit]
+
+
 class FakeUnitOfWork:
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store or FakeStore()
@@ -115,6 +128,7 @@ class FakeUnitOfWork:
         self.cabinets = FakeCabinets(self)
         self.projects = FakeProjects(self)
         self.ledger = FakeLedger(self)
+        self.audit = FakeAudit(self)
         return self
 
     async def __aexit__(self, *exc):

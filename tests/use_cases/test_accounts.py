@@ -109,7 +109,7 @@ async def test_capture_and_release_replays_must_name_the_same_hold(deps, store):
 
 async def test_only_platform_admins_change_limits(deps):
     project = await make_project(deps)
-    change = ChangeNegativeLimit(deps[0], deps[1])
+    change = ChangeNegativeLimit(*deps)
     with pytest.raises(Forbidden):
         await change.execute(SUPPORT, ChangeNegativeLimitCommand(project.id, rub("100")))
     client_user = Principal.user("u1", {project.cabinet_id: CabinetRole.OWNER})

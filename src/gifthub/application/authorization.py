@@ -13,6 +13,7 @@ A staff member reading "as" a user (impersonation) is ``read_only``: every chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -169,11 +170,28 @@ def ensure_can_read_project_admin(principal: Principal, project: Project) -> Non
 def ensure_step_up(principal: Principal, now: datetime, action: str = "this payment action") -> None:
     """Payment actions and key changes: a person with 2FA must have confirmed a fresh TOTP in this
     session within STEP_UP_VALID (POST /api/v1/auth/step-up). Machines (API clients, the system) and
-    people without 2FA pass; a cabinet policy that requires 2FA keeps the latter from signing in at all."""
+    people without 2FA pass; a cabinet policy that requires 2FA keeps the latter out of that cabinet."""
     if not principal.two_factor:
         return
     if principal.stepped_up_at is None or now - principal.stepped_up_at > STEP_UP_VALID:
-        raise StepUpRequired(f"confirm {action} with a fresh code: POST /api/v1/auth/step-up")
+        minutes = int(STEP_UP_VALID.total_seconds() // 60)
+        raise StepUpRequired(
+            f"confirm {action} with a fresh code from your authenticator app: POST /api/v1/auth/step-up "
+            f'{{"code": "..."}}, then repeat this request within {minutes} minutes'
+        )
+
+
+def with_step_up(
+    authorize: Callable[[Principal, Project], None], now: datetime, action: str
+) -> Callable[[Principal, Project], None]:
+    """A money-moving action (submitting an order, paying from the balance, issuing an invoice, placing a
+    hold): the role check first (a foreign project stays 404), then a fresh second factor."""
+
+    def check(principal: Principal, project: Project) -> None:
+        authorize(principal, project)
+        ensure_step_up(principal, now, action)
+
+    return check
 
 
 def ensure_can_read_audit(principal: Principal, cabinet: Cabinet | None, cabinet_asked: bool) -> None:

@@ -32,13 +32,14 @@ class InvitationEmail(EmailMessage):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CabinetAccessEmail(EmailMessage):
-    """An existing user was given a role in one more cabinet."""
+class CabinetInvitationEmail(EmailMessage):
+    """A user of GiftHub is invited to one more cabinet: they sign in and accept (or decline) it."""
 
-    template: ClassVar[str] = "cabinet_access"
+    template: ClassVar[str] = "cabinet_invitation"
     email: str
     cabinet_name: str
     role: str
+    cabinet_id: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,7 +74,7 @@ class RegistrationExistsEmail(EmailMessage):
 class TwoFactorChangedEmail(EmailMessage):
     template: ClassVar[str] = "two_factor_changed"
     email: str
-    change: str  # enabled, reset (by platform staff)
+    change: str  # enabled, replaced (a new seed and recovery codes), reset (by platform staff)
     changed_at: str
 
 
@@ -202,7 +203,7 @@ EMAIL_MESSAGES: dict[str, type[EmailMessage]] = {
     kind.template: kind
     for kind in (
         InvitationEmail,
-        CabinetAccessEmail,
+        CabinetInvitationEmail,
         WelcomeEmail,
         PasswordResetEmail,
         RegistrationReceivedEmail,

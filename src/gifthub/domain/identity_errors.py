@@ -44,6 +44,29 @@ class TwoFactorFailed(DomainError):
 
 
 class StepUpRequired(DomainError):
-    """A payment action or a key change needs a fresh TOTP: POST /api/v1/auth/step-up first."""
+    """A money-moving action (submitting an order or a quick order, paying orders from the balance, issuing
+    an invoice, placing a hold), a key, policy or second-factor change needs a fresh second factor from a
+    person with 2FA: POST /api/v1/auth/step-up with a current code, then repeat the request within
+    ``valid_seconds``. API keys never need it."""
 
     code = "step-up-required"
+    step_up = "/api/v1/auth/step-up"
+
+
+class LastOwner(DomainError):
+    """The change would leave the cabinet without an owner: make someone else owner first."""
+
+    code = "last-owner"
+
+
+class PolicyLocksYouOut(DomainError):
+    """A security policy that would shut out the person setting it (2FA required while they have none, or
+    an allow-list without the address they are using): turn 2FA on, or list your own network, first."""
+
+    code = "policy-locks-you-out"
+
+
+class AlreadyMember(DomainError):
+    """The person already belongs to this cabinet: change their role instead of inviting them."""
+
+    code = "already-member"

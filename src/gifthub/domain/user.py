@@ -58,10 +58,18 @@ class RecoveryCode:
 
 @dataclass(eq=False)
 class Membership:
+    """A person's role in a cabinet. An invitation is a membership not yet accepted: it gives no access
+    until the person accepts it (an existing user in their profile, a new one by setting a password)."""
+
     user_id: UUID
     cabinet_id: UUID
     role: CabinetRole
     created_at: datetime
+    accepted_at: datetime | None = None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None
 
 
 @dataclass(eq=False)

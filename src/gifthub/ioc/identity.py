@@ -12,6 +12,7 @@ from gifthub.adapters.auth.static_token import StaticTokenAuthenticator, load_or
 from gifthub.adapters.auth.totp import PyOtpPasswords
 from gifthub.adapters.persistence.identity_unit_of_work import SqlIdentityUnitOfWork
 from gifthub.application.identity.accept_invitation import AcceptInvitation
+from gifthub.application.identity.answer_invitation import AnswerInvitation
 from gifthub.application.identity.authenticate import Authenticate
 from gifthub.application.identity.change_profile import ChangeProfile
 from gifthub.application.identity.check_api_key import CheckApiKey
@@ -25,8 +26,10 @@ from gifthub.application.identity.impersonate import Impersonate
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
 from gifthub.application.identity.list_audit import ListAudit
+from gifthub.application.identity.list_invitations import ListInvitations
 from gifthub.application.identity.list_members import ListMembers
 from gifthub.application.identity.moderate_user import ModerateUser
+from gifthub.application.identity.my_invitations import MyInvitations
 from gifthub.application.identity.register import Register
 from gifthub.application.identity.remove_member import RemoveMember
 from gifthub.application.identity.request_password_reset import RequestPasswordReset
@@ -89,6 +92,9 @@ class IdentityProvider(Provider):
         StepUp,
         ResetTwoFactor,
         InviteUser,
+        ListInvitations,
+        MyInvitations,
+        AnswerInvitation,
         AcceptInvitation,
         RequestPasswordReset,
         ResetPassword,

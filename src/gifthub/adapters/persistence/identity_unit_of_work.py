@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from gifthub.adapters.persistence.repositories.api_clients import SqlApiClientRepository
-from gifthub.adapters.persistence.repositories.audit import SqlAuditRepository
 from gifthub.adapters.persistence.repositories.auth_sessions import SqlAuthSessionRepository
 from gifthub.adapters.persistence.repositories.cabinet_policies import SqlCabinetPolicyRepository
 from gifthub.adapters.persistence.repositories.one_time_tokens import SqlOneTimeTokenRepository
@@ -20,6 +19,5 @@ class SqlIdentityUnitOfWork(SqlAlchemyUnitOfWork):
         self.api_clients = SqlApiClientRepository(self.session)
         self.throttles = SqlThrottleRepository(self.session)
         self.one_time_tokens = SqlOneTimeTokenRepository(self.session)
-        self.audit = SqlAuditRepository(self.session)
         self.cabinet_policies = SqlCabinetPolicyRepository(self.session)
         return self

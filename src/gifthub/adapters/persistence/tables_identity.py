@@ -55,6 +55,7 @@ cabinet_memberships = Table(
     Column("cabinet_id", Uuid, ForeignKey("cabinets.id"), nullable=False),
     Column("role", str_enum(CabinetRole, 16), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    Column("accepted_at", UtcDateTime, nullable=True),  # NULL: an invitation the person has not accepted
     PrimaryKeyConstraint("user_id", "cabinet_id"),
     Index("ix_cabinet_memberships_cabinet", "cabinet_id"),
 )

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gifthub.adapters.persistence.errors import as_port_error
 from gifthub.adapters.persistence.outbox_writer import write_outbox
+from gifthub.adapters.persistence.repositories.audit import SqlAuditRepository
 from gifthub.adapters.persistence.repositories.cabinets import SqlCabinetRepository
 from gifthub.adapters.persistence.repositories.ledger import SqlLedgerRepository
 from gifthub.adapters.persistence.repositories.projects import SqlProjectRepository
@@ -35,6 +36,7 @@ class SqlAlchemyUnitOfWork:
         self.cabinets = SqlCabinetRepository(self._session, self.tracker)
         self.projects = SqlProjectRepository(self._session, self.tracker)
         self.ledger = SqlLedgerRepository(self._session)
+        self.audit = SqlAuditRepository(self._session)
         return self
 
     async def __aexit__(

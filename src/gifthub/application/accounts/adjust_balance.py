@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from gifthub.application.accounts.posting import Posted, post_once
+from gifthub.application.audit_trail import audit_project, money_state
 from gifthub.application.authorization import ensure_platform_admin
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -24,7 +25,8 @@ class AdjustBalanceCommand:
 
 
 class AdjustBalance:
-    """A manual correction by a platform administrator, with a written reason."""
+    """A manual correction by a platform administrator, with a written reason; audited with the money
+    before and after, the amount and the reason (a replay writes no second record)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._clock, self._ids = uow, clock, ids
@@ -33,7 +35,14 @@ class AdjustBalance:
         comment = " ".join(command.comment.split())[:500]
 
         async def apply(uow: UnitOfWork, project: Project) -> LedgerEntry:
-            return project.adjust(self._ids.new_id(), command.amount, command.reference, comment, self._clock.now())
+            now, before = self._clock.now(), money_state(project)
+            entry = project.adjust(self._ids.new_id(), command.amount, command.reference, comment, now)
+            after = {**money_state(project), "amount": command.amount.to_string(), "comment": comment,
+                     "reference": str(command.reference), "entry_id": str(entry.id)}  # fmt: skip
+            audit_project(
+                uow, self._ids.new_id(), now, principal, "project.adjusted", project, before=before, after=after
+            )
+            return entry
 
         return await post_once(
             self._uow,

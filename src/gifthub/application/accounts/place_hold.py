@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from gifthub.application.accounts.posting import Posted, post_once
-from gifthub.application.authorization import ensure_can_spend
+from gifthub.application.authorization import ensure_can_spend, with_step_up
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.unit_of_work import UnitOfWork
@@ -44,5 +44,5 @@ class PlaceHold:
             command.reference,
             command.amount,
             apply,
-            authorize=ensure_can_spend,
+            authorize=with_step_up(ensure_can_spend, self._clock.now(), "placing a hold"),
         )

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from gifthub.application.accounts.posting import Posted, post_once
+from gifthub.application.audit_trail import audit_project, money_state
 from gifthub.application.authorization import ensure_platform_admin
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.unit_of_work import UnitOfWork
-from gifthub.domain.identity import Principal
+from gifthub.domain.identity import Principal, PrincipalKind
 from gifthub.domain.ledger import EntryKind, LedgerEntry
 from gifthub.domain.money import Money
 from gifthub.domain.project import Project
@@ -23,12 +24,24 @@ class TopUpCommand:
 
 
 class TopUpProject:
+    """Credits a confirmed payment. A person's (or an API client's) top-up is audited with the money
+    before and after; the platform's own credits (statements, matched payments) are audited where they
+    are decided."""
+
     def __init__(self, uow: UnitOfWork, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._clock, self._ids = uow, clock, ids
 
     async def execute(self, principal: Principal, command: TopUpCommand) -> Posted:
         async def apply(uow: UnitOfWork, project: Project) -> LedgerEntry:
-            return project.top_up(self._ids.new_id(), command.amount, command.reference, self._clock.now())
+            now, before = self._clock.now(), money_state(project)
+            entry = project.top_up(self._ids.new_id(), command.amount, command.reference, now)
+            if principal.kind is not PrincipalKind.SYSTEM:
+                after = {**money_state(project), "amount": command.amount.to_string(),
+                         "reference": str(command.reference), "entry_id": str(entry.id)}  # fmt: skip
+                audit_project(
+                    uow, self._ids.new_id(), now, principal, "project.topped_up", project, before=before, after=after
+                )
+            return entry
 
         return await post_once(
             self._uow,

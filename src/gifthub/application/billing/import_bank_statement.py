@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
 
 from gifthub.application.accounts.top_up_project import TopUpProject
+from gifthub.application.audit_trail import audit
 from gifthub.application.billing.payment_application import apply_payment, credit, credit_in_transaction
 from gifthub.application.errors import Forbidden
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
@@ -56,7 +59,7 @@ class ImportBankStatement:
         documents: dict[str, StatementDocument] = {}
         for document in statement.incoming():
             documents.setdefault(document.payment_reference, document)
-        applied, unmatched, credited, known = await retrying(lambda: self._record(documents))
+        applied, unmatched, credited, known = await retrying(lambda: self._record(documents, principal))
         # A safety net for payments known before this import: applied then but not credited, they go
         # through TopUpProject, idempotent on the same reference. This import's own were credited above.
         if known:
@@ -65,7 +68,9 @@ class ImportBankStatement:
             credited += await credit(self._uow, self._top_up, to_credit)
         return ImportResult(len(documents), applied, unmatched, len(documents) - applied - unmatched, credited)
 
-    async def _record(self, documents: dict[str, StatementDocument]) -> tuple[int, int, int, set[str]]:
+    async def _record(
+        self, documents: dict[str, StatementDocument], principal: Principal
+    ) -> tuple[int, int, int, set[str]]:
         now = self._clock.now()
         applied = unmatched = 0
         async with self._uow as uow:
@@ -111,5 +116,29 @@ class ImportBankStatement:
             for payment in new_payments:
                 await uow.payments.add(payment)
             await uow.invoices.update_many(list(touched.values()))
+            _audit_import(uow, self._ids.new_id(), now, principal, len(documents), new_payments)
             await uow.commit()
         return applied, unmatched, credited, known
+
+
+AUDITED_PAYMENTS = 100  # a big statement is summed up; its first payments are listed one by one
+
+
+def _audit_import(
+    uow: BillingUnitOfWork, record_id: UUID, now: datetime, principal: Principal, received: int, new: list[Payment]
+) -> None:
+    """One platform-wide record per import (a statement spans cabinets): what arrived and where it went."""
+    applied = [p for p in new if p.status is PaymentStatus.APPLIED]
+    listed = [
+        {"reference": p.reference, "amount": p.amount.to_string(), "currency": p.amount.currency.value,
+         "status": p.status.value, "invoice_id": p.invoice_id, "project_id": p.project_id}
+        for p in new[:AUDITED_PAYMENTS]
+    ]  # fmt: skip
+    after = {
+        "received": received,
+        "already_known": received - len(new),
+        "applied": len(applied),
+        "unmatched": len(new) - len(applied),
+        "payments": listed,
+    }
+    audit(uow, record_id, now, principal, "statement.imported", target="bank-statement", after=after)

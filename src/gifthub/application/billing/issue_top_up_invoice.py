@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from gifthub.application.authorization import ensure_can_manage_finance
+from gifthub.application.authorization import ensure_can_manage_finance, with_step_up
 from gifthub.application.billing.issuing import InvoiceIssuer
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
@@ -28,7 +28,7 @@ class IssueTopUpInvoice:
     of the project or a platform administrator."""
 
     def __init__(self, uow: BillingUnitOfWork, clock: Clock, ids: IdGenerator, vat: VatScheduleSource) -> None:
-        self._issuer = InvoiceIssuer(uow, clock, ids, vat)
+        self._issuer, self._clock = InvoiceIssuer(uow, clock, ids, vat), clock
 
     async def execute(self, principal: Principal, command: TopUpInvoiceCommand) -> Invoice:
         require_positive(command.amount)
@@ -39,5 +39,5 @@ class IssueTopUpInvoice:
             kind=InvoiceKind.TOP_UP,
             lines=(line,),
             buyer=command.buyer,
-            authorize=ensure_can_manage_finance,
+            authorize=with_step_up(ensure_can_manage_finance, self._clock.now(), "issuing an invoice"),
         )

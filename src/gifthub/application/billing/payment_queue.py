@@ -5,12 +5,14 @@ from __future__ import annotations
 from uuid import UUID
 
 from gifthub.application.accounts.top_up_project import TopUpProject
+from gifthub.application.audit_trail import audit
 from gifthub.application.authorization import ensure_platform_admin
 from gifthub.application.billing.payment_application import apply_payment, credit
 from gifthub.application.errors import Forbidden, NotFound
 from gifthub.application.pagination import Page, check_limit, decode_cursor, encode_cursor, page_of
 from gifthub.application.ports.billing_unit_of_work import BillingUnitOfWork
 from gifthub.application.ports.clock import Clock
+from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.domain.billing.errors import InvoiceClosed
 from gifthub.domain.billing.payment import Payment, PaymentStatus
 from gifthub.domain.errors import CurrencyMismatch
@@ -34,10 +36,11 @@ class ListPayments:
 
 
 class MatchPayment:
-    """Staff points a queued payment at an invoice; it is then applied and credited like any other."""
+    """Staff points a queued payment at an invoice; it is then applied and credited like any other.
+    The match is audited under the invoice's cabinet with the payment and invoice before and after."""
 
-    def __init__(self, uow: BillingUnitOfWork, clock: Clock, top_up: TopUpProject) -> None:
-        self._uow, self._clock, self._top_up = uow, clock, top_up
+    def __init__(self, uow: BillingUnitOfWork, clock: Clock, top_up: TopUpProject, ids: IdGenerator) -> None:
+        self._uow, self._clock, self._top_up, self._ids = uow, clock, top_up, ids
 
     async def execute(self, principal: Principal, payment_id: UUID, invoice_id: UUID) -> Payment:
         ensure_platform_admin(principal, "match payments")
@@ -54,15 +57,31 @@ class MatchPayment:
                 raise CurrencyMismatch(
                     f"the payment is in {payment.amount.currency}, the invoice in {invoice.currency}"
                 )
-            apply_payment(
-                uow, payment, invoice, f"matched by {principal.id} to invoice {invoice.number}", self._clock.now()
-            )
+            now = self._clock.now()
+            before = _match_state(payment, invoice)
+            apply_payment(uow, payment, invoice, f"matched by {principal.id} to invoice {invoice.number}", now)
+            project = await uow.projects.get(invoice.project_id)
+            audit(
+                uow, self._ids.new_id(), now, principal, "payment.matched",
+                cabinet_id=project.cabinet_id if project is not None else None, target=f"payment:{payment.id}",
+                before=before, after=_match_state(payment, invoice),
+            )  # fmt: skip
             await uow.invoices.update(invoice)
             await uow.payments.update(payment)
             await uow.commit()
         await credit(self._uow, self._top_up, [payment])
         payment.credited = True
         return payment
+
+
+def _match_state(payment: Payment, invoice) -> dict[str, object]:
+    return {
+        "payment": {"status": payment.status.value, "amount": payment.amount.to_string(),
+                    "currency": payment.amount.currency.value, "reference": payment.reference,
+                    "reason": payment.reason, "project_id": payment.project_id},
+        "invoice": {"id": invoice.id, "number": invoice.number, "status": invoice.status.value,
+                    "paid": invoice.paid.to_string(), "project_id": invoice.project_id},
+    }  # fmt: skip
 
 
 class CreditPendingPayments:

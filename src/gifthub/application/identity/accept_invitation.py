@@ -11,7 +11,8 @@ from gifthub.domain.user import User, UserStatus
 
 
 class AcceptInvitation:
-    """The invited person sets a password with the link's token; the account becomes active."""
+    """The invited person sets a password with the link's token; the account becomes active, and the
+    cabinets that invited this email (the reason for the link) are joined."""
 
     def __init__(self, uow: IdentityUnitOfWork, hasher: PasswordHasher, clock: Clock) -> None:
         self._uow, self._hasher, self._clock = uow, hasher, clock
@@ -23,6 +24,8 @@ class AcceptInvitation:
                 uow, self._hasher, token, TokenPurpose.INVITATION, UserStatus.INVITED, password, now
             )
             user.status = UserStatus.ACTIVE
+            for invitation in await uow.users.memberships_of(user.id, pending=True):
+                invitation.accepted_at = now
             request_email(uow, user, WelcomeEmail(email=user.email), now)
             await uow.commit()
         return user

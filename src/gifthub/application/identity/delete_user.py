@@ -26,7 +26,10 @@ class DeleteUser:
             user = await uow.users.get(user_id)
             if user is None:
                 raise NotFound("user not found")
-            for membership in await uow.users.memberships_of(user.id):
+            memberships = await uow.users.memberships_of(user.id) + await uow.users.memberships_of(
+                user.id, pending=True
+            )
+            for membership in memberships:
                 await uow.users.remove_membership(user.id, membership.cabinet_id)
             await uow.users.delete_recovery_codes(user.id)
             await uow.auth_sessions.revoke_all_of(user.id, now)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
-from gifthub.application.authorization import ensure_may_change
+from gifthub.application.authorization import ensure_may_change, ensure_step_up
 from gifthub.application.identity.audit_trail import audit
 from gifthub.application.identity.emails import request_email
 from gifthub.application.identity.person import the_person
@@ -27,7 +28,8 @@ def new_recovery_code() -> str:
 
 
 class EnableTwoFactor:
-    """Confirms the pending seed with a first code; returns the recovery codes, shown this once."""
+    """Confirms the pending seed with a first code; returns the recovery codes, shown this once. When a
+    second factor is already active, the swap needs a fresh step-up with it (as the setup did)."""
 
     def __init__(self, uow: IdentityUnitOfWork, passwords: OneTimePasswords, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._passwords, self._clock, self._ids = uow, passwords, clock, ids
@@ -39,6 +41,9 @@ class EnableTwoFactor:
             user = await the_person(uow.users, principal)
             if user.totp_pending_secret is None:
                 raise TwoFactorFailed("start the setup first: POST /api/v1/auth/2fa/setup", field="code")
+            replacing = user.two_factor_enabled
+            if replacing:
+                ensure_step_up(replace(principal, two_factor=True), now, "replacing your second factor")
             step = self._passwords.matching_step(user.totp_pending_secret, code, now)
             if step is None:
                 raise TwoFactorFailed("the code does not match; check the authenticator app's clock", field="code")
@@ -49,8 +54,13 @@ class EnableTwoFactor:
             uow.users.add_recovery_codes(
                 [RecoveryCode(self._ids.new_id(), user.id, token_hash(normalize_recovery_code(c)), now) for c in codes]
             )
-            audit(uow, self._ids.new_id(), now, principal, "user.2fa_enabled", target=f"user:{user.id}")
-            changed = TwoFactorChangedEmail(email=user.email, change="enabled", changed_at=now.isoformat())
+            audit(
+                uow, self._ids.new_id(), now, principal, "user.2fa_replaced" if replacing else "user.2fa_enabled",
+                target=f"user:{user.id}", before={"two_factor": replacing}, after={"two_factor": True},
+            )  # fmt: skip
+            changed = TwoFactorChangedEmail(
+                email=user.email, change="replaced" if replacing else "enabled", changed_at=now.isoformat()
+            )
             request_email(uow, user, changed, now)
             await uow.commit()
         return codes

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from gifthub.application.audit_trail import audit_project, money_state
 from gifthub.application.ordering.access import order_for
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -19,7 +20,8 @@ class CancelOrderCommand:
 
 
 class CancelOrder:
-    """Cancel a draft or an order awaiting payment; whatever was held for it goes back."""
+    """Cancel a draft or an order awaiting payment; whatever was held for it goes back. Audited under the
+    cabinet with the order and the project's money before and after."""
 
     def __init__(self, uow: OrdersUnitOfWork, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._clock, self._ids = uow, clock, ids
@@ -28,6 +30,7 @@ class CancelOrder:
         async with self._uow as uow:
             project, order = await order_for(uow, principal, command.project_id, command.order_id, write=True)
             now = self._clock.now()
+            before = _cancel_state(order, project)
             order.cancel(now)
             if order.hold_id is not None:
                 hold = await uow.ledger.get_hold(order.hold_id)
@@ -36,5 +39,18 @@ class CancelOrder:
                     if entry is not None:
                         uow.ledger.add_entry(entry)
             uow.orders.add(order)
+            audit_project(
+                uow, self._ids.new_id(), now, principal, "order.cancelled", project,
+                before=before, after=_cancel_state(order, project),
+            )  # fmt: skip
             await uow.commit()
             return order
+
+
+def _cancel_state(order: Order, project) -> dict[str, object]:
+    return {
+        "order_id": order.id,
+        "status": order.status.value,
+        "total": order.total.to_string(),
+        **money_state(project),
+    }

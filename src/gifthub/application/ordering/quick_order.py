@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from gifthub.application.authorization import ensure_step_up
 from gifthub.application.ordering.access import project_for
 from gifthub.application.ordering.commands import Idempotency, LineInput, RecipientInput
 from gifthub.application.ordering.idempotency import OrderOutcome, remember, replay, scope_of
@@ -46,6 +47,7 @@ class QuickOrder:
         scope = scope_of("quick", principal, command.project_id)
         async with self._uow as uow:
             project = await project_for(uow, principal, command.project_id, write=True)
+            ensure_step_up(principal, self._clock.now(), "a quick order")
             replayed = await replay(uow, scope, command.idempotency)
             if replayed is not None:
                 return replayed

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from gifthub.application.authorization import ensure_step_up
 from gifthub.application.ordering.access import project_for
 from gifthub.application.ordering.submit_order import place_and_queue
 from gifthub.application.ports.clock import Clock
@@ -29,6 +30,7 @@ class ResumeOrdersAwaitingPayment:
         queued: list[UUID] = []
         async with self._uow as uow:
             project = await project_for(uow, principal, command.project_id, write=True)
+            ensure_step_up(principal, self._clock.now(), "paying orders from the balance")
             waiting = await uow.orders.list(
                 project.id, statuses=frozenset({OrderStatus.AWAITING_PAYMENT}), after=None, limit=1000
             )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from gifthub.application.authorization import ensure_step_up
 from gifthub.application.ordering.access import order_for
 from gifthub.application.ordering.commands import Idempotency
 from gifthub.application.ordering.idempotency import OrderOutcome, remember, replay, scope_of
@@ -40,6 +41,7 @@ class SubmitOrder:
         scope = scope_of("submit", principal, command.project_id)
         async with self._uow as uow:
             project, order = await order_for(uow, principal, command.project_id, command.order_id, write=True)
+            ensure_step_up(principal, self._clock.now(), "submitting an order")
             replayed = await replay(uow, scope, command.idempotency)
             if replayed is not None:
                 return replayed

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Protocol
 
 from gifthub.application.ports.api_client_repository import ApiClientRepository
-from gifthub.application.ports.audit_repository import AuditRepository
 from gifthub.application.ports.auth_session_repository import AuthSessionRepository
 from gifthub.application.ports.cabinet_policy_repository import CabinetPolicyRepository
 from gifthub.application.ports.one_time_token_repository import OneTimeTokenRepository
@@ -20,7 +19,6 @@ class IdentityUnitOfWork(UnitOfWork, Protocol):
     api_clients: ApiClientRepository
     throttles: ThrottleRepository
     one_time_tokens: OneTimeTokenRepository
-    audit: AuditRepository
     cabinet_policies: CabinetPolicyRepository
 
     async def __aenter__(self) -> IdentityUnitOfWork: ...

@@ -3,6 +3,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol
 
+from gifthub.application.ports.audit_repository import AuditRepository
 from gifthub.application.ports.cabinet_repository import CabinetRepository
 from gifthub.application.ports.ledger_repository import LedgerRepository
 from gifthub.application.ports.project_repository import ProjectRepository
@@ -19,6 +20,7 @@ class UnitOfWork(Protocol):
     cabinets: CabinetRepository
     projects: ProjectRepository
     ledger: LedgerRepository
+    audit: AuditRepository  # append-only: sensitive actions are recorded in the same commit
 
     async def __aenter__(self) -> UnitOfWork: ...
 

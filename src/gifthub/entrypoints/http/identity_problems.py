@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from gifthub.domain.identity_errors import (
+    AlreadyMember,
     CsrfFailed,
     EmailTaken,
     InvalidCredentials,
+    LastOwner,
     StepUpRequired,
     TwoFactorFailed,
     TwoFactorRequired,
@@ -22,4 +24,6 @@ IDENTITY_PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (StepUpRequired, 403, "Fresh two-factor code required"),
     (TooManyAttempts, 429, "Too many attempts"),
     (InvalidToken, 410, "Link invalid or expired"),
+    (LastOwner, 409, "The cabinet needs an owner"),
+    (AlreadyMember, 409, "Already a member"),
 ]

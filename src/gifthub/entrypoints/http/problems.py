@@ -23,6 +23,7 @@ from gifthub.application.errors import (
 )
 from gifthub.application.ordering.errors import IdempotencyKeyReused
 from gifthub.application.ports.company_registry import ExternalServiceError
+from gifthub.domain.auth_session import STEP_UP_VALID
 from gifthub.domain.billing.errors import InvoiceClosed
 from gifthub.domain.errors import (
     DomainError,
@@ -30,6 +31,7 @@ from gifthub.domain.errors import (
     InsufficientFunds,
     ProjectFrozen,
 )
+from gifthub.domain.identity_errors import StepUpRequired
 from gifthub.domain.order_errors import IllegalOrderTransition
 from gifthub.entrypoints.http.identity_problems import IDENTITY_PROBLEMS
 
@@ -152,6 +154,9 @@ def handle_business_error(request: Request, error: Exception) -> Response:
         extra["requested"] = error.requested.to_string()
         extra["available"] = error.available.to_string()
         extra["currency"] = error.available.currency.value
+    if isinstance(error, StepUpRequired):  # tells the client how to go on
+        extra["step_up"] = {"method": "POST", "href": error.step_up, "body": {"code": "<a current code>"}}
+        extra["valid_seconds"] = int(STEP_UP_VALID.total_seconds())
     retry_after = getattr(error, "retry_after", None)
     return problem(status, error.code, title, error.message, request, retry_after=retry_after, **extra)
 

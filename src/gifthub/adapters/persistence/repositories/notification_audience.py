@@ -39,6 +39,7 @@ class SqlNotificationAudience:
                 and_(project_grants.c.user_id == users.c.id, project_grants.c.project_id == projects.c.id),
             )
             .where(projects.c.id == project_id, users.c.status == UserStatus.ACTIVE, users.c.staff_role.is_(None))
+            .where(cabinet_memberships.c.accepted_at.is_not(None))  # an invitation hears nothing yet
             .order_by(users.c.id)
         )
         rows = (await self._session.execute(query)).all()
@@ -49,7 +50,7 @@ class SqlNotificationAudience:
             select(users.c.id, users.c.email, users.c.time_zone, users.c.language, cabinet_memberships.c.role)
             .join(cabinet_memberships, cabinet_memberships.c.user_id == users.c.id)
             .where(users.c.id == user_id, cabinet_memberships.c.cabinet_id == cabinet_id)
-            .where(users.c.status == UserStatus.ACTIVE)
+            .where(users.c.status == UserStatus.ACTIVE, cabinet_memberships.c.accepted_at.is_not(None))
         )
         row = (await self._session.execute(query)).first()
         return None if row is None else _member(row, False)

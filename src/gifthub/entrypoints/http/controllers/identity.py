@@ -12,6 +12,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from gifthub.adapters.auth.settings import IdentitySettings
 from gifthub.application.identity.accept_invitation import AcceptInvitation
+from gifthub.application.identity.answer_invitation import AnswerInvitation
 from gifthub.application.identity.change_profile import ChangeProfile
 from gifthub.application.identity.check_api_key import CheckApiKey
 from gifthub.application.identity.create_user import CreateUser, CreateUserCommand
@@ -23,8 +24,10 @@ from gifthub.application.identity.get_me import GetMe
 from gifthub.application.identity.impersonate import Impersonate
 from gifthub.application.identity.invite_user import InviteUser
 from gifthub.application.identity.issue_api_key import IssueApiKey
+from gifthub.application.identity.list_invitations import ListInvitations
 from gifthub.application.identity.list_members import ListMembers
 from gifthub.application.identity.moderate_user import ModerateUser
+from gifthub.application.identity.my_invitations import MyInvitations
 from gifthub.application.identity.register import Register
 from gifthub.application.identity.remove_member import RemoveMember
 from gifthub.application.identity.request_password_reset import RequestPasswordReset
@@ -51,16 +54,22 @@ from gifthub.entrypoints.http.schemas.identity import (
     ApiKeyCheckIn,
     ApiKeyCheckOut,
     ApiKeyOut,
+    CabinetInvitationList,
+    CabinetInvitationOut,
     CabinetPolicyIn,
     CabinetPolicyOut,
     CodeIn,
     CreateUserIn,
     EmailIn,
+    InvitationSentOut,
     IssuedApiKeyOut,
     MemberList,
     MemberOut,
     MembershipIn,
+    MembershipOut,
     MeOut,
+    MyInvitationList,
+    MyInvitationOut,
     ProfileIn,
     RecoveryCodesOut,
     RegisterIn,
@@ -77,6 +86,7 @@ from gifthub.entrypoints.http.schemas.identity import (
 PUBLIC = {"public": True}
 RESET_ANSWER = "if an active account has this email, a reset link is on its way"
 REGISTER_ANSWER = "thank you: check your email; the account waits for approval by the platform"
+INVITE_ANSWER = "the invitation is on its way; the person joins the cabinet when they accept it"
 
 
 def _status(text: str) -> UserStatus:
@@ -216,6 +226,38 @@ class AuthController(Controller):
     async def me(self, principal: FromDishka[Principal], use_case: FromDishka[GetMe]) -> MeOut:
         return MeOut.of(await use_case.execute(principal))
 
+    @get("/me/invitations", summary="Cabinets that invited you and wait for your answer")
+    async def my_invitations(
+        self, principal: FromDishka[Principal], use_case: FromDishka[MyInvitations]
+    ) -> MyInvitationList:
+        found = await use_case.execute(principal)
+        return MyInvitationList(
+            items=[
+                MyInvitationOut(
+                    i.membership.cabinet_id, i.cabinet_name, i.membership.role.value, i.membership.created_at
+                )
+                for i in found
+            ]
+        )
+
+    @post(
+        "/me/invitations/{cabinet_id:uuid}/accept",
+        summary="Accept a cabinet's invitation: its role takes effect",
+        status_code=200,
+    )
+    async def accept_cabinet_invitation(
+        self, cabinet_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[AnswerInvitation]
+    ) -> MembershipOut:
+        membership = await use_case.execute(principal, cabinet_id, accept=True)
+        assert membership is not None
+        return MembershipOut(cabinet_id=membership.cabinet_id, role=membership.role.value)
+
+    @post("/me/invitations/{cabinet_id:uuid}/decline", summary="Decline a cabinet's invitation", status_code=204)
+    async def decline_cabinet_invitation(
+        self, cabinet_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[AnswerInvitation]
+    ) -> None:
+        await use_case.execute(principal, cabinet_id, accept=False)
+
 
 class UserController(Controller):
     path = "/users"
@@ -292,7 +334,11 @@ class MemberController(Controller):
         members = await use_case.execute(principal, cabinet_id)
         return MemberList(items=[MemberOut.of(user, membership) for user, membership in members])
 
-    @post("/", summary="Give a user a role in the cabinet, with project grants (owner)", status_code=200)
+    @post(
+        "/",
+        summary="Change a member's role and project grants (owner); someone new to the cabinet is invited instead",
+        status_code=200,
+    )
     async def set_member(
         self,
         cabinet_id: FromPath[UUID],
@@ -306,14 +352,18 @@ class MemberController(Controller):
         user, membership = await use_case.execute(principal, command)
         return MemberOut.of(user, membership)
 
-    @post("/invite", summary="Invite by email with a role (owner); a new person gets a link", status_code=200)
+    @post(
+        "/invite",
+        summary="Invite by email with a role (owner); the person joins when they accept; one answer for every email",
+        status_code=202,
+    )
     async def invite(
         self,
         cabinet_id: FromPath[UUID],
         data: JSONBody[MembershipIn],
         principal: FromDishka[Principal],
         use_case: FromDishka[InviteUser],
-    ) -> MemberOut:
+    ) -> InvitationSentOut:
         command = SetMembershipCommand(
             cabinet_id=cabinet_id,
             email=data.email,
@@ -321,8 +371,19 @@ class MemberController(Controller):
             project_ids=frozenset(data.project_ids),
             language=data.language,
         )
-        user, membership = await use_case.execute(principal, command)
-        return MemberOut.of(user, membership)
+        email = await use_case.execute(principal, command)
+        return InvitationSentOut(
+            email=email, role=command.role.value, project_ids=sorted(command.project_ids), detail=INVITE_ANSWER
+        )
+
+    @get("/invitations", summary="Invitations of the cabinet nobody accepted yet (owner, manager, platform staff)")
+    async def list_invitations(
+        self, cabinet_id: FromPath[UUID], principal: FromDishka[Principal], use_case: FromDishka[ListInvitations]
+    ) -> CabinetInvitationList:
+        found = await use_case.execute(principal, cabinet_id)
+        return CabinetInvitationList(
+            items=[CabinetInvitationOut(email, m.role.value, m.created_at) for email, m in found]
+        )
 
     @delete("/{user_id:uuid}", summary="Take a user's role in the cabinet away (owner)")
     async def remove_member(

@@ -143,6 +143,38 @@ class MemberList(msgspec.Struct, frozen=True):
     items: list[MemberOut]
 
 
+class InvitationSentOut(msgspec.Struct, frozen=True):
+    """The same answer for every email: it says nothing about whether the person uses GiftHub."""
+
+    email: str
+    role: str
+    project_ids: list[UUID]
+    detail: str
+
+
+class CabinetInvitationOut(msgspec.Struct, frozen=True):
+    """An invitation of the cabinet nobody accepted yet: only the email the owner typed."""
+
+    email: str
+    role: str
+    invited_at: datetime
+
+
+class CabinetInvitationList(msgspec.Struct, frozen=True):
+    items: list[CabinetInvitationOut]
+
+
+class MyInvitationOut(msgspec.Struct, frozen=True):
+    cabinet_id: UUID
+    cabinet_name: str
+    role: str
+    invited_at: datetime
+
+
+class MyInvitationList(msgspec.Struct, frozen=True):
+    items: list[MyInvitationOut]
+
+
 class SignedInOut(msgspec.Struct, frozen=True):
     user: UserOut
     csrf_token: str  # also in the gifthub_csrf cookie; send it back as X-CSRF-Token
