@@ -1,7 +1,7 @@
 """Leases of scheduled jobs: each billing job runs once across the processes sharing the database.
 
 Revision ID: 0160_job_leases
-Revises: 0104_user_language
+Revises: 0140_membership_acceptance
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from gifthub.adapters.persistence.types import UtcDateTime
 
 revision = "0160_job_leases"
-down_revision = "0104_user_language"
+down_revision = "0140_membership_acceptance"
 branch_labels = None
 depends_on = None
 
