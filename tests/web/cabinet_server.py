@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,18 +56,24 @@ class CabinetServer:
             time.sleep(0.2)
         raise AssertionError(f"no email to {to} with a link to {path} within {timeout} s")
 
-    def set_owner_language(self, language: str) -> None:
-        """The owner's profile language decides the cabinet's language after sign-in; journeys start from one."""
+    @contextmanager
+    def owner_session(self) -> Iterator[httpx.Client]:
+        """The demo owner signed in over the API, for arranging and tidying up what a journey starts from."""
         with httpx.Client(base_url=self.url, timeout=30) as client:
             signed = client.post(
                 "/api/v1/auth/sign-in", json={"email": self.owner_email, "password": self.owner_password}
             )
             signed.raise_for_status()
             # The cookies are Secure: httpx keeps them off plain http, a browser on 127.0.0.1 does not.
-            cookie = "; ".join(f"{name}={value}" for name, value in signed.cookies.items())
-            headers = {"X-CSRF-Token": signed.json()["csrf_token"], "Cookie": cookie}
-            client.patch("/api/v1/auth/me", json={"language": language}, headers=headers).raise_for_status()
-            client.post("/api/v1/auth/sign-out", headers=headers)
+            client.headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in signed.cookies.items())
+            client.headers["X-CSRF-Token"] = signed.json()["csrf_token"]
+            yield client
+            client.post("/api/v1/auth/sign-out")
+
+    def set_owner_language(self, language: str) -> None:
+        """The owner's profile language decides the cabinet's language after sign-in; journeys start from one."""
+        with self.owner_session() as owner:
+            owner.patch("/api/v1/auth/me", json={"language": language}).raise_for_status()
 
     def stop(self) -> None:
         self.process.terminate()

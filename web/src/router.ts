@@ -19,6 +19,7 @@ const router = createRouter({
       children: [
         { path: "", name: "home", component: () => import("@/ledger/ProjectsOverview.vue") },
         { path: "projects/:id", name: "project", component: () => import("@/ledger/ProjectPage.vue") },
+        { path: "settings/profile", name: "profile", component: () => import("@/settings/ProfilePage.vue") },
         { path: ":rest(.*)*", name: "not-found", component: () => import("@/shell/NotFoundPage.vue") },
       ],
     },
