@@ -12,7 +12,7 @@ DRAFT = {
             "product_id": "101",
             "nominal": "1000.00",
             "additional_nominals": ["3000.00"],
-            "recipients": [{"name": "Anna", "email": "anna@example.com"}, {"name": "Bob", "email": "anna@example.com"}],
+            "recipients": [{"name": "Anna", "email": "anna@example.com"}, {"name": "Bob", "email": "bob@example.com"}],
         },
         {"product_id": "202", "nominal": "1500.00", "quantity": 2},
     ],

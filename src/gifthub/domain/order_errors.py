@@ -19,3 +19,10 @@ class IllegalCertificateTransition(DomainError):
 
 class InvalidSchedule(DomainError):
     code = "invalid-schedule"
+
+
+class DuplicateCertificate(InvalidOrder):
+    """The same product at the same nominal for the same recipient twice in one order. Where one person
+    is meant to get it twice, the request confirms it (`allow_duplicates: true`)."""
+
+    code = "duplicate-certificate"

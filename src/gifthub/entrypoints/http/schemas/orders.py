@@ -39,6 +39,29 @@ DeliveredByText = Annotated[
 ]
 
 
+TimeZoneText = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=64,
+        description=(
+            "the IANA zone the moments are entered and shown in; omitted: the orderer's profile zone "
+            "(an API key: the zone of the project's region, e.g. Europe/Moscow for RU)"
+        ),
+        examples=["Asia/Almaty"],
+    ),
+]
+AllowDuplicates = Annotated[
+    bool,
+    msgspec.Meta(
+        description=(
+            "confirm that one person is to get the same product at the same nominal more than once; "
+            "without it such a duplicate (anywhere in the order) is refused as /problems/duplicate-certificate, "
+            "naming the repeated recipient"
+        )
+    ),
+]
+
+
 class RecipientIn(Body):
     name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     email: Annotated[str, msgspec.Meta(max_length=254)] = ""
@@ -59,11 +82,10 @@ class LineIn(Body):
 class DraftIn(Body):
     lines: Annotated[list[LineIn], msgspec.Meta(max_length=1_000)] = []
     sender_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
-    timezone: Annotated[str, msgspec.Meta(description="the user's IANA zone", examples=["Europe/Moscow"])] = (
-        "Europe/Moscow"
-    )
+    timezone: TimeZoneText | None = None
     scheduled_at: Moment | None = None
     delivered_by: DeliveredByText = "giftery"
+    allow_duplicates: AllowDuplicates = False
 
     def to_input(self) -> DraftInput:
         lines = tuple(
@@ -80,7 +102,14 @@ class DraftIn(Body):
             for index, line in enumerate(self.lines)
         )
         scheduled_at = _aware(self.scheduled_at, "scheduled_at")
-        return DraftInput(self.sender_name, self.timezone, scheduled_at, lines, delivered_by=self.delivered_by)
+        return DraftInput(
+            self.sender_name,
+            self.timezone,
+            scheduled_at,
+            lines,
+            delivered_by=self.delivered_by,
+            allow_duplicates=self.allow_duplicates,
+        )
 
 
 class QuickOrderIn(Body):
@@ -90,6 +119,7 @@ class QuickOrderIn(Body):
     sender_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     message: Annotated[str, msgspec.Meta(max_length=512)] = ""
     delivered_by: DeliveredByText = "giftery"
+    allow_duplicates: AllowDuplicates = False
 
 
 class ProductOut(msgspec.Struct, frozen=True):
