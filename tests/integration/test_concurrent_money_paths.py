@@ -22,11 +22,13 @@ from gifthub.ioc import make_container
 from tests.conftest import ADMIN_TOKEN, AUTH
 from tests.http.helpers import money, new_project
 from tests.orders.builders import NOW, product
+from tests.support.billing import ru_seller_data
 from tests.support.live_server import LiveServer
 
 POOL_SIZE = 2
 CONNECTIONS = 2 * POOL_SIZE  # the pool and as many overflow connections (engine.create_engine)
-QUICK, DRAFTS, HOLDS = 8, 4, 4  # 16 writers at once: four times the connections
+QUICK, DRAFTS, HOLDS = 8, 4, 4  # 16 spenders at once (four times the connections), and beside them:
+INVOICES, RESUMES = 3, 2  # invoices issued and "resume waiting orders" on the same project
 PRICE = Decimal("1000.00")  # product 101 at 1000.00, no commission in a fresh cabinet
 BALANCE = Decimal("9000.00")  # fits 9 of the 16 spends of 1000.00: the rest must wait or be refused
 SLOWEST_READ_SECONDS = 5.0  # it waited 29 s when the pool was taken by waiters
@@ -44,6 +46,8 @@ async def _seed_catalog(settings: Settings) -> None:
 async def _storm(url: str) -> None:
     limits = httpx.Limits(max_connections=64)
     async with httpx.AsyncClient(base_url=url, headers=AUTH, limits=limits, timeout=90) as client:
+        seller = await client.post("/api/v1/platform/sellers", json=ru_seller_data())
+        assert seller.status_code == 201, seller.text
         hot = await new_project(client, top_up=str(BALANCE))
         other = await new_project(client)
         orders = f"/api/v1/projects/{hot['id']}/orders"
@@ -69,6 +73,13 @@ async def _storm(url: str) -> None:
             created = await client.post(orders, json=body)
             return await client.put(f"{orders}/{created.json()['id']}", json=body)
 
+        async def invoice() -> httpx.Response:
+            body = {"amount": "5000.00", "currency": "RUB", "buyer": {"name": "ООО Ромашка", "inn": "7707083893"}}
+            return await client.post(f"/api/v1/projects/{hot['id']}/invoices", json=body)
+
+        async def resume() -> httpx.Response:
+            return await client.post(f"{orders}/resume")
+
         storming = True
         read_seconds: list[float] = []
 
@@ -87,6 +98,8 @@ async def _storm(url: str) -> None:
                 *(submit(order_id) for order_id in drafts),
                 *(hold(i) for i in range(HOLDS)),
                 draft_edit(),
+                *(invoice() for _ in range(INVOICES)),
+                *(resume() for _ in range(RESUMES)),
             )
         finally:
             storming = False
@@ -99,7 +112,14 @@ async def _storm(url: str) -> None:
         holds = answers[QUICK + DRAFTS : QUICK + DRAFTS + HOLDS]
         assert [a.status_code for a in answers[:QUICK]] == [201] * QUICK
         assert all(a.status_code in (201, 409) for a in holds), [a.text for a in holds]
-        assert answers[-1].status_code == 200, answers[-1].text
+        edited, invoices, resumed = (
+            answers[QUICK + DRAFTS + HOLDS],
+            answers[-INVOICES - RESUMES : -RESUMES],
+            answers[-RESUMES:],
+        )
+        assert edited.status_code == 200, edited.text
+        assert [a.status_code for a in invoices] == [201] * INVOICES, [a.text for a in invoices]
+        assert [a.status_code for a in resumed] == [200] * RESUMES, [a.text for a in resumed]
         # Whatever did not fit waits for payment (orders) or is refused (holds): nobody overdraws.
         queued = [o for o in quick_orders + submitted if o["status"] == "queued"]
         waiting = [o for o in quick_orders + submitted if o["status"] == "awaiting_payment"]
