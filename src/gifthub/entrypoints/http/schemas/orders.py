@@ -243,6 +243,21 @@ class OrderPage(msgspec.Struct, frozen=True):
     next_cursor: str | None
 
 
+CertificateStateText = Annotated[
+    str,
+    msgspec.Meta(
+        description=(
+            "the purchase: pending, ordering, ordered, issued (bought; whether the recipient has it is "
+            "delivery_status) or failed"
+        )
+    ),
+]
+DeliveryStatusText = Annotated[
+    str,
+    msgspec.Meta(description="waiting (not bought yet, or bought and waiting for scheduled_at), sent, or failed"),
+]
+
+
 class CertificateOut(msgspec.Struct, frozen=True):
     id: UUID
     position: int
@@ -251,18 +266,19 @@ class CertificateOut(msgspec.Struct, frozen=True):
     nominal: str
     price: str
     recipient_name: str
-    email: str
+    email: Annotated[str, msgspec.Meta(description="the recipient's own address, as ordered")]
     phone: str
     channel: str
-    state: str
+    state: CertificateStateText
     failure_reason: str
-    delivery_status: str
+    delivery_status: DeliveryStatusText
     code: str
     pin: str
     link: str
     scheduled_at: datetime | None
     delivered_by: str
     delivery_error: str  # the recipient's mail server's refusal, when delivery_status is failed
+    resent_to: Annotated[str, msgspec.Meta(description="where it was last resent, when not to email; else empty")]
 
     @classmethod
     def of(cls, c: Certificate) -> CertificateOut:
@@ -286,6 +302,7 @@ class CertificateOut(msgspec.Struct, frozen=True):
             scheduled_at=c.scheduled_at,
             delivered_by=c.delivered_by.value,
             delivery_error=c.delivery_error,
+            resent_to=c.resent_to,
         )
 
 
@@ -315,7 +332,17 @@ class XlsxResultOut(msgspec.Struct, frozen=True):
 
 
 class ResendIn(Body):
-    email: Annotated[str, msgspec.Meta(max_length=254, description="empty: the same address")] = ""
+    email: Annotated[
+        str,
+        msgspec.Meta(
+            max_length=254,
+            description=(
+                "empty: where it went last; another address is kept beside the recipient's own (resent_to) "
+                "and audited. Before scheduled_at nothing is sent early: GiftHub's own delivery sends to the "
+                "new address at the moment; Giftery's is refused (/problems/delivery-scheduled, with the moment)"
+            ),
+        ),
+    ] = ""
 
 
 class ArchiveIn(Body):
