@@ -22,13 +22,14 @@ from gifthub.ioc import make_container
 from tests.conftest import ADMIN_TOKEN, AUTH
 from tests.http.helpers import money, new_project
 from tests.orders.builders import NOW, product
+from tests.orders.xlsx_files import xlsx
 from tests.support.billing import ru_seller_data
 from tests.support.live_server import LiveServer
 
 POOL_SIZE = 2
 CONNECTIONS = 2 * POOL_SIZE  # the pool and as many overflow connections (engine.create_engine)
 QUICK, DRAFTS, HOLDS = 8, 4, 4  # 16 spenders at once (four times the connections), and beside them:
-INVOICES, RESUMES = 3, 2  # invoices issued and "resume waiting orders" on the same project
+INVOICES, RESUMES, LISTS = 3, 2, 2  # invoices, "resume waiting orders", XLSX lists accepted: same project
 PRICE = Decimal("1000.00")  # product 101 at 1000.00, no commission in a fresh cabinet
 BALANCE = Decimal("9000.00")  # fits 9 of the 16 spends of 1000.00: the rest must wait or be refused
 SLOWEST_READ_SECONDS = 5.0  # it waited 29 s when the pool was taken by waiters
@@ -80,6 +81,11 @@ async def _storm(url: str) -> None:
         async def resume() -> httpx.Response:
             return await client.post(f"{orders}/resume")
 
+        async def xlsx_list(i: int) -> httpx.Response:
+            content = xlsx([["101", 1000, 1, "A", f"x{i}-{n}@x.ru"] for n in range(3)])
+            files = {"file": (f"list-{i}.xlsx", content, "application/octet-stream")}
+            return await client.post(f"{orders}/xlsx", files=files, data={"accept": "true"})
+
         storming = True
         read_seconds: list[float] = []
 
@@ -100,6 +106,7 @@ async def _storm(url: str) -> None:
                 draft_edit(),
                 *(invoice() for _ in range(INVOICES)),
                 *(resume() for _ in range(RESUMES)),
+                *(xlsx_list(i) for i in range(LISTS)),
             )
         finally:
             storming = False
@@ -112,11 +119,12 @@ async def _storm(url: str) -> None:
         holds = answers[QUICK + DRAFTS : QUICK + DRAFTS + HOLDS]
         assert [a.status_code for a in answers[:QUICK]] == [201] * QUICK
         assert all(a.status_code in (201, 409) for a in holds), [a.text for a in holds]
-        edited, invoices, resumed = (
-            answers[QUICK + DRAFTS + HOLDS],
-            answers[-INVOICES - RESUMES : -RESUMES],
-            answers[-RESUMES:],
-        )
+        rest = iter(answers[QUICK + DRAFTS + HOLDS :])
+        edited = next(rest)
+        invoices = [next(rest) for _ in range(INVOICES)]
+        resumed = [next(rest) for _ in range(RESUMES)]
+        lists = list(rest)
+        assert [a.status_code for a in lists] == [201] * LISTS, [a.text for a in lists]
         assert edited.status_code == 200, edited.text
         assert [a.status_code for a in invoices] == [201] * INVOICES, [a.text for a in invoices]
         assert [a.status_code for a in resumed] == [200] * RESUMES, [a.text for a in resumed]
