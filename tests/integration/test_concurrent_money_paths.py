@@ -3,8 +3,9 @@
 A request that held the project's lock (and its connection) while asking the pool for a second one (to
 read the catalog or prices) stalled the server once the requests outnumbered the connections: every
 connection was held by a waiter. Here the pool is small on purpose (settings.db_pool_size = 2: four
-connections with the overflow) and the storm is four times that, across every path that moves money in
-the orders API, with a read of an unrelated project timed meanwhile."""
+connections with the overflow) and the storm is four times that: quick orders, drafts created, edited and
+submitted, holds, invoices, "resume waiting orders" and XLSX lists on one project, with a read of an
+unrelated project timed meanwhile."""
 
 from __future__ import annotations
 
