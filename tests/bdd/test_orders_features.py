@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from litestar.testing import TestClient
@@ -10,6 +12,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from gifthub.config import Settings
 from gifthub.entrypoints.http.app import create_app, http_providers
+from gifthub.entrypoints.jobs.order_worker import work_once
 from gifthub.ioc import make_container
 from tests.conftest import ADMIN_TOKEN, AUTH, _migrate_sqlite, _sqlite_url, clock_provider
 from tests.orders.conftest import FakePorts, Runner
@@ -51,11 +54,14 @@ class Shop:
     def orders(self, suffix: str = "") -> str:
         return f"/api/v1/projects/{self.memory['project']}/orders{suffix}"
 
-    def run_worker(self) -> None:
+    def run_worker(self, *, deliveries: bool = False) -> None:
         async def run() -> None:
             container = make_container(self.settings, clock_provider(self.clock), self.ports)
             try:
-                await drain(Runner(container), self.clock)
+                if deliveries:  # one pass of the worker as it runs: buy, deliver what is due, complete
+                    await work_once(container)
+                else:
+                    await drain(Runner(container), self.clock)
             finally:
                 await container.close()
 
@@ -108,13 +114,22 @@ def settled(shop, amount):
 
 # lifecycle -------------------------------------------------------------------------------------------
 @given(parsers.parse('a draft order of {count:d} certificates of product "{product}" at {nominal} RUB'))
-def draft(shop, count, product, nominal):
+def draft(shop, count, product, nominal, moment=None):
     recipients = [{"name": f"P{i}", "email": f"p{i}@example.com"} for i in range(count)]
-    answer = shop.client.post(
-        shop.orders(), json={"lines": [{"product_id": product, "nominal": nominal, "recipients": recipients}]}
-    )
+    body = {"lines": [{"product_id": product, "nominal": nominal, "recipients": recipients}]}
+    if moment is not None:
+        body["scheduled_at"] = moment.isoformat()
+    answer = shop.client.post(shop.orders(), json=body)
     assert answer.status_code == 201, answer.text
     shop.memory["order"] = answer.json()["id"]
+
+
+@given(
+    parsers.parse('a draft order of {count:d} certificates of product "{product}" at {nominal} RUB to be sent tomorrow')
+)
+def draft_for_tomorrow(shop, count, product, nominal):
+    shop.memory["moment"] = shop.clock.now() + timedelta(days=1)
+    draft(shop, count, product, nominal, shop.memory["moment"])
 
 
 @when("the order is submitted")
@@ -145,9 +160,87 @@ def certificates(shop) -> list[dict]:
     return shop.client.get(shop.orders(f"/{shop.memory['order']}/certificates")).json()["items"]
 
 
-@then(parsers.parse('every certificate of the order is "{state}"'))
-def every_certificate(shop, state):
-    assert {c["state"] for c in certificates(shop)} == {state}
+@then(parsers.parse('every certificate of the order is "{state}" with delivery "{delivery}"'))
+def every_certificate(shop, state, delivery):
+    assert {(c["state"], c["delivery_status"]) for c in certificates(shop)} == {(state, delivery)}
+
+
+@when("the moment comes and the worker delivers")
+def moment_comes(shop):
+    shop.clock.moment = shop.memory["moment"]
+    shop.run_worker(deliveries=True)
+
+
+def resend(shop, email: str):
+    [certificate] = certificates(shop)
+    path = shop.orders(f"/{shop.memory['order']}/certificates/{certificate['id']}/resend")
+    shop.memory["answer"] = shop.client.post(path, json={"email": email})
+
+
+@when("the certificate is resent to its own address before its moment")
+def resend_early(shop):
+    [certificate] = certificates(shop)
+    resend(shop, certificate["email"])
+
+
+@then("the resend is refused, naming the moment it is sent at")
+def resend_refused(shop):
+    answer = shop.memory["answer"]
+    assert answer.status_code == 409, answer.text
+    assert answer.json()["type"] == "/problems/delivery-scheduled"
+    moment = shop.memory["moment"].astimezone(ZoneInfo("Europe/Moscow")).isoformat()
+    assert f"scheduled for {moment}" in answer.json()["detail"]
+
+
+@when(parsers.parse('the certificate is resent to "{email}"'))
+def resend_to(shop, email):
+    resend(shop, email)
+    assert shop.memory["answer"].status_code == 200, shop.memory["answer"].text
+
+
+@then(parsers.parse('the certificate is still for "{recipient}" and was resent to "{email}"'))
+def resent_beside(shop, recipient, email):
+    [certificate] = certificates(shop)
+    assert (certificate["email"], certificate["resent_to"]) == (recipient, email)
+
+
+@then(parsers.parse('the audit log shows the resend from "{before}" to "{after}"'))
+def resend_audited(shop, before, after):
+    [certificate] = certificates(shop)
+    answer = shop.client.get("/api/v1/audit", params={"action": "certificate.resent_to_new_address"})
+    [record] = answer.json()["items"]
+    assert record["target"] == f"certificate:{certificate['id']}"
+    assert record["actor"].startswith("platform_staff:")
+    assert (record["before"]["sent_to"], record["after"]["sent_to"]) == (before, after)
+    assert record["after"]["recipient"] == before
+
+
+@when(parsers.parse('a quick order of product "{product}" at {nominal} RUB is placed for "{emails}"'))
+def quick_order(shop, product, nominal, emails):
+    body = {"product_id": product, "nominal": nominal, "emails": [e.strip() for e in emails.split(",")]}
+    shop.memory["quick"] = body
+    shop.memory["answer"] = shop.client.post(shop.orders("/quick"), json=body)
+
+
+@when("the same quick order is placed confirming the duplicates")
+def quick_order_confirmed(shop):
+    body = shop.memory["quick"] | {"allow_duplicates": True}
+    shop.memory["answer"] = shop.client.post(shop.orders("/quick"), json=body)
+
+
+@then(parsers.parse('it is refused as a duplicate naming "{field}"'))
+def refused_duplicate(shop, field):
+    answer = shop.memory["answer"]
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["type"] == "/problems/duplicate-certificate"
+    assert [e["field"] for e in answer.json()["errors"]] == [field]
+
+
+@then(parsers.parse('the quick order is "{status}" with {count:d} certificates'))
+def quick_order_placed(shop, status, count):
+    answer = shop.memory["answer"]
+    assert answer.status_code == 201, answer.text
+    assert (answer.json()["status"], answer.json()["certificate_count"]) == (status, count)
 
 
 @given(parsers.parse('Giftery refuses product "{product}"'))
@@ -188,6 +281,34 @@ def list_with_bad_cell(shop, column, value):
     if column == "phone":
         changes["channel"] = "sms"
     shop.memory["file"] = xlsx([row(**changes)])
+
+
+@given(parsers.parse('an order list with a row for "{first}" and a row for "{second}"'))
+def list_for_two(shop, first, second):
+    shop.memory["file"] = xlsx([row(email=first), row(email=second)])
+
+
+def add_to_draft(shop, allow: bool) -> None:
+    files = {"file": ("more.xlsx", shop.memory["file"], "application/octet-stream")}
+    data = {"allow_duplicates": "true"} if allow else {}
+    shop.memory["answer"] = shop.client.post(shop.orders(f"/{shop.memory['order']}/xlsx"), files=files, data=data)
+    assert shop.memory["answer"].status_code == 200, shop.memory["answer"].text
+
+
+@when("the list is added to the draft")
+def list_added(shop):
+    add_to_draft(shop, allow=False)
+
+
+@when(parsers.parse('a list with only a row for "{email}" is added to the draft, confirming duplicates'))
+def list_added_confirmed(shop, email):
+    shop.memory["file"] = xlsx([row(email=email)])
+    add_to_draft(shop, allow=True)
+
+
+@then(parsers.parse("the draft holds {count:d} certificates"))
+def draft_holds(shop, count):
+    assert shop.client.get(shop.orders(f"/{shop.memory['order']}")).json()["certificate_count"] == count
 
 
 @given("an order list with the same row twice")

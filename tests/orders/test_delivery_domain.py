@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 from uuid import uuid4
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from gifthub.domain.certificate import Certificate, DeliveryStatus
 from gifthub.domain.delivery import DeliveredBy, certificate_of, delivery_key, parse_delivered_by, resend_key
-from gifthub.domain.order_errors import IllegalCertificateTransition, IllegalOrderTransition, InvalidOrder
+from gifthub.domain.order_errors import (
+    DeliveryScheduled,
+    IllegalCertificateTransition,
+    IllegalOrderTransition,
+    InvalidOrder,
+)
 from gifthub.domain.order_line import Recipient
 from tests.orders.builders import NOW, draft, line, recipient
 
@@ -94,11 +100,37 @@ def test_a_refusal_fails_the_delivery_with_the_reason_unless_the_address_was_cor
         DeliveryStatus.FAILED,
         "550 5.1.1 No such user here",
     )
-    assert certificate.resent("anna@corrected.example", NOW) == "anna@example.com"
+    assert certificate.resent("anna@corrected.example", NOW) == ("anna@example.com", True)
     assert (certificate.delivery_status, certificate.delivery_error) == (DeliveryStatus.SENT, "")
+    assert (certificate.email, certificate.resent_to) == ("anna@example.com", "anna@corrected.example")
     # The first email's refusal arriving late concerns an address the certificate no longer has.
     assert not certificate.delivery_refused("anna@example.com", "550 late", NOW)
     assert certificate.delivery_status is DeliveryStatus.SENT
+
+
+def test_a_resend_before_the_moment_never_sends_it_early():
+    [own] = issued_certificates(DeliveredBy.GIFTHUB, recipient("anna@example.com"))
+    # GiftHub's own delivery keeps the moment and takes the corrected address for it.
+    assert own.resent("anna@corrected.example", NOW) == ("anna@example.com", False)
+    assert (own.delivery_status, own.scheduled_at) == (DeliveryStatus.WAITING, LATER)
+    assert (own.email, own.delivery_address) == ("anna@example.com", "anna@corrected.example")
+    assert not own.delivery_due(LATER - timedelta(seconds=1)) and own.delivery_due(LATER)
+    with pytest.raises(DeliveryScheduled):  # the same address again: it goes there at the moment anyway
+        own.resent("anna@corrected.example", NOW)
+    # Giftery sends at the moment to the address it was bought for: a resend before it is refused.
+    [giftery] = issued_certificates(DeliveredBy.GIFTERY, recipient("bob@example.com"))
+    with pytest.raises(DeliveryScheduled) as refused:
+        giftery.resent("bob@corrected.example", NOW, zone="Asia/Almaty")
+    assert "scheduled for " + LATER.astimezone(ZoneInfo("Asia/Almaty")).isoformat() in refused.value.message
+    assert (giftery.email, giftery.resent_to, giftery.delivery_status) == (
+        "bob@example.com",
+        "",
+        DeliveryStatus.WAITING,
+    )
+    # After the moment a resend goes at once, and back to the recipient's own address clears the correction.
+    assert giftery.resent("bob@corrected.example", LATER) == ("bob@example.com", True)
+    assert giftery.resent("bob@example.com", LATER) == ("bob@corrected.example", True)
+    assert (giftery.email, giftery.resent_to) == ("bob@example.com", "")
 
 
 def test_dedup_keys_lead_back_to_their_certificate_and_nothing_else():

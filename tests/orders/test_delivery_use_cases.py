@@ -70,7 +70,7 @@ async def test_gifthub_emails_a_scheduled_certificate_once_at_its_moment(app, cl
     assert (request.delivery_type, request.email_to, request.date_send) == ("code", "", None)
     sms_request = giftery.placed[str(sms.purchase_key)].request
     assert (sms_request.delivery_type, sms_request.date_send) == ("sms", moment)
-    assert (anna.state.value, anna.delivery_status.value) == ("delivered", "waiting")
+    assert (anna.state.value, anna.delivery_status.value) == ("issued", "waiting")
 
     assert await deliver(app) == 0 and await delivery_emails(settings) == []  # not before its moment
     clock.moment = moment
@@ -127,6 +127,11 @@ async def test_a_refusal_fails_the_delivery_and_a_resend_to_a_corrected_address_
 
     await app.run(ResendCertificate, ResendCertificateCommand(project.id, order.id, item.id, "fixed@x.ru"))
     [item] = await certificates(app, project, order)
-    assert (item.delivery_status.value, item.delivery_error, item.email) == ("sent", "", "fixed@x.ru")
+    assert (item.delivery_status.value, item.delivery_error, item.email, item.resent_to) == (
+        "sent",
+        "",
+        "refused@x.ru",
+        "fixed@x.ru",
+    )
     assert [e["to"] for e in await delivery_emails(settings)] == ["refused@x.ru", "fixed@x.ru"]
     assert await deliver(app) == 0  # the resend is not followed by a scheduled email

@@ -153,7 +153,7 @@ class OrderMachine(RuleBasedStateMachine):
     )
     @rule()
     def finish(self):
-        delivered = sum(c.state is CertificateState.DELIVERED for c in self.certificates)
+        delivered = sum(c.state is CertificateState.ISSUED for c in self.certificates)
         self.order.finish(delivered, len(self.certificates) - delivered, NOW)
         for hold in self.holds:
             release_rest(self.project, hold, uuid4(), NOW)

@@ -52,7 +52,7 @@ async def test_buys_each_certificate_once_and_captures_exactly_what_was_bought(a
     done = await app.run(GetOrder, project.id, order.id)
     assert done.status is OrderStatus.COMPLETED
     items = await certificates(app, project, order)
-    assert {c.state.value for c in items} == {"delivered"}
+    assert {c.state.value for c in items} == {"issued"}
     assert all(c.code.startswith("CODE-") and c.captured for c in items)
     assert sorted(giftery.make_order_calls) == sorted(str(c.purchase_key) for c in items)
     money = await app.run(GetProject, project.id)
@@ -166,7 +166,7 @@ async def test_scheduled_delivery_waits_for_its_moment(app, clock, giftery):
     async with app.container() as request:
         await (await request.get(ExecuteCertificates)).run_once()
     [item] = await certificates(app, project, order)
-    assert (item.state.value, item.delivery_status.value) == ("delivered", "waiting")
+    assert (item.state.value, item.delivery_status.value) == ("issued", "waiting")
     assert giftery.placed[str(item.purchase_key)].request.date_send == moment
 
     clock.advance(days=3)

@@ -121,7 +121,7 @@ async def test_a_scheduled_certificate_is_emailed_exactly_once_at_its_moment(sta
     await work(worker, clock)
     [certificate] = await listed(client, order_url)
     assert (certificate["state"], certificate["delivery_status"], certificate["delivered_by"]) == (
-        "delivered",
+        "issued",
         "waiting",
         "gifthub",
     )
@@ -164,7 +164,7 @@ async def test_a_refused_recipient_shows_failed_with_the_reason(stack, clock, sm
     refused, olga = await listed(client, order_url)
     assert (refused["email"], refused["state"], refused["delivery_status"]) == (
         "refused@client.ru",
-        "delivered",
+        "issued",
         "failed",
     )
     assert "550" in refused["delivery_error"] and "No such user" in refused["delivery_error"]

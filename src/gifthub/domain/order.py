@@ -31,8 +31,9 @@ class OrderStatus(StrEnum):
     DRAFT = "draft"
     AWAITING_PAYMENT = "awaiting_payment"
     QUEUED = "queued"
-    PROCESSING = "processing"
-    COMPLETED = "completed"
+    PROCESSING = "processing"  # its certificates are being bought
+    SCHEDULED = "scheduled"  # bought and paid for; certificates wait for their moment to be sent
+    COMPLETED = "completed"  # every certificate is with its recipient (or in the client's hands)
     PARTIALLY_COMPLETED = "partially_completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
@@ -43,14 +44,17 @@ ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.DRAFT: frozenset({S.AWAITING_PAYMENT, S.QUEUED, S.CANCELLED}),
     S.AWAITING_PAYMENT: frozenset({S.QUEUED, S.CANCELLED}),
     S.QUEUED: frozenset({S.PROCESSING}),
-    S.PROCESSING: frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED, S.FAILED}),
-    # An explicit retry of a failed certificate reopens a finished order.
+    S.PROCESSING: frozenset({S.SCHEDULED, S.COMPLETED, S.PARTIALLY_COMPLETED, S.FAILED}),
+    S.SCHEDULED: frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED, S.PROCESSING}),
+    # An explicit retry of a failed certificate reopens a finished (or scheduled) order.
     S.PARTIALLY_COMPLETED: frozenset({S.PROCESSING}),
     S.FAILED: frozenset({S.PROCESSING}),
     S.COMPLETED: frozenset(),
     S.CANCELLED: frozenset(),
 }
 FINISHED = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED, S.FAILED, S.CANCELLED})
+# Its money is settled: what was bought is captured and the rest of its hold released.
+SETTLED = FINISHED | {S.SCHEDULED}
 
 
 def parse_timezone(name: str, *, field: str = "timezone") -> str:
@@ -256,8 +260,19 @@ class Order:
     def start_processing(self, at: datetime) -> None:
         self._move(OrderStatus.PROCESSING, at)
 
+    def settle(self, issued: int, failed: int, waiting: int, at: datetime) -> OrderStatus:
+        """Every certificate is bought (``issued``) or failed; ``waiting`` of the issued ones are not yet
+        with their recipients (their moment is to come). The money is settled now either way; the order
+        is finished only when nothing waits, else it is scheduled until then."""
+        if waiting and issued:
+            if issued + failed != self.certificate_count:
+                raise InvalidOrder(f"{self.certificate_count} certificates, {issued + failed} bought or failed")
+            self._move(OrderStatus.SCHEDULED, at)
+            return OrderStatus.SCHEDULED
+        return self.finish(issued, failed, at)
+
     def finish(self, delivered: int, failed: int, at: datetime) -> OrderStatus:
-        """Called when every certificate is delivered or failed."""
+        """Called when every certificate is with its recipient or failed."""
         if delivered + failed != self.certificate_count:
             raise InvalidOrder(f"{self.certificate_count} certificates, {delivered + failed} finished")
         if failed == 0:

@@ -19,3 +19,16 @@ class IllegalCertificateTransition(DomainError):
 
 class InvalidSchedule(DomainError):
     code = "invalid-schedule"
+
+
+class DeliveryScheduled(IllegalOrderTransition):
+    """The certificate waits for its scheduled moment and is sent then; a resend cannot send it earlier."""
+
+    code = "delivery-scheduled"
+
+
+class DuplicateCertificate(InvalidOrder):
+    """The same product at the same nominal for the same recipient twice in one order. Where one person
+    is meant to get it twice, the request confirms it (`allow_duplicates: true`)."""
+
+    code = "duplicate-certificate"

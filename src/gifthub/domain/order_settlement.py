@@ -35,7 +35,7 @@ def retry_reference(certificate: Certificate) -> Reference:
 def capture_certificate(
     project: Project, hold: Hold, certificate: Certificate, entry_id: UUID, at: datetime
 ) -> LedgerEntry:
-    if certificate.state is not CertificateState.DELIVERED or certificate.captured:
+    if certificate.state is not CertificateState.ISSUED or certificate.captured:
         raise IllegalCertificateTransition(f"certificate {certificate.id} is not bought or is already paid for")
     entry = project.capture(hold, entry_id, certificate.price, capture_reference(certificate), at)
     certificate.mark_captured()

@@ -17,8 +17,14 @@ class Region(StrEnum):
     def currency(self) -> Currency:
         return _CURRENCY[self]
 
+    @property
+    def time_zone(self) -> str:
+        """The region's capital zone: the default for whoever has no zone of their own (an API key)."""
+        return _TIME_ZONE[self]
+
 
 _CURRENCY = {Region.RU: Currency.RUB, Region.KZ: Currency.KZT, Region.BY: Currency.BYN}
+_TIME_ZONE = {Region.RU: "Europe/Moscow", Region.KZ: "Asia/Almaty", Region.BY: "Europe/Minsk"}
 
 
 class InvalidRegion(DomainError):

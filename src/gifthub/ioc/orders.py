@@ -7,6 +7,7 @@ from dishka import Provider, Scope, provide, provide_all
 from gifthub.adapters.documents.xlsx_order_sheet import XlsxOrderSheetReader
 from gifthub.adapters.persistence.orders_unit_of_work import SqlOrdersUnitOfWork
 from gifthub.application.ordering.cancel_order import CancelOrder
+from gifthub.application.ordering.complete_delivered_orders import CompleteDeliveredOrders
 from gifthub.application.ordering.create_order import CreateOrder
 from gifthub.application.ordering.delete_order import DeleteOrder
 from gifthub.application.ordering.deliver_due_certificates import DeliverDueCertificates
@@ -58,6 +59,7 @@ class OrdersProvider(Provider):
         ResendOrderArchive,
         RefreshDeliveryStatuses,
         DeliverDueCertificates,
+        CompleteDeliveredOrders,
         RecordDeliveryRefusal,
     )
 

@@ -26,9 +26,11 @@ def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Async
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        pool: dict[str, int] = {}
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+            pool = {"pool_size": pool_size, "max_overflow": pool_size}  # as on PostgreSQL: one setting
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **pool)
         _serialize_sqlite_writes(engine)
         return engine
     return create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)

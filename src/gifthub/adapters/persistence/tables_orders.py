@@ -69,6 +69,7 @@ order_certificates = Table(
     Column("delivery_status", str_enum(DeliveryStatus, 12), nullable=False),
     Column("delivered_by", str_enum(DeliveredBy, 8), nullable=False, server_default="giftery"),
     Column("delivery_error", Text, nullable=False, server_default=""),
+    Column("resent_to", String(254), nullable=False, server_default=""),  # beside email, never over it
     Index("uq_order_certificates_position", "order_id", "position", unique=True),
     # GiftHub's own delivery queue: issued certificates waiting for their moment.
     Index("ix_order_certificates_waiting", "delivery_status", "scheduled_at"),

@@ -36,7 +36,8 @@ class Idempotency:
 @dataclass(frozen=True)
 class DraftInput:
     sender_name: str = ""
-    timezone: str = "Europe/Moscow"
+    timezone: str | None = None  # None: the orderer's profile zone (an API key: the project region's)
     scheduled_at: datetime | None = None  # aware
     lines: tuple[LineInput, ...] = field(default_factory=tuple)
     delivered_by: str = "giftery"  # giftery | gifthub (GiftHub emails the certificates itself)
+    allow_duplicates: bool = False  # the client confirms one person gets the same certificate twice

@@ -5,8 +5,10 @@ from uuid import UUID
 
 from gifthub.application.ordering.access import project_for
 from gifthub.application.ordering.commands import DraftInput, Idempotency
+from gifthub.application.ordering.duplicates import ensure_no_duplicates
 from gifthub.application.ordering.idempotency import OrderOutcome, remember, replay, scope_of
-from gifthub.application.ordering.lines import LineBuilder
+from gifthub.application.ordering.lines import LineBuilder, build_lines
+from gifthub.application.ordering.preparation import prepare
 from gifthub.application.ports.catalog_reader import CatalogReader
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -34,6 +36,11 @@ class CreateOrder:
 
     async def execute(self, principal: Principal, command: CreateOrderCommand) -> OrderOutcome:
         scope = scope_of("create", principal, command.project_id)
+        draft = command.draft
+        prepared = await prepare(
+            self._uow, LineBuilder(self._catalog, self._pricing), principal, command.project_id, draft.lines
+        )
+        timezone = draft.timezone or prepared.time_zone  # a zone the request names wins
         async with self._uow as uow:
             project = await project_for(uow, principal, command.project_id, write=True)
             replayed = await replay(uow, scope, command.idempotency)
@@ -47,15 +54,14 @@ class CreateOrder:
                 project.currency,
                 str(principal),
                 now,
-                sender_name=command.draft.sender_name,
-                timezone=command.draft.timezone,
-                delivered_by=parse_delivered_by(command.draft.delivered_by),
+                sender_name=draft.sender_name,
+                timezone=timezone,
+                delivered_by=parse_delivered_by(draft.delivered_by),
             )
-            lines = await LineBuilder(self._catalog, self._pricing).build(
-                project, command.draft.lines, self._ids.new_id
-            )
+            lines = build_lines(project, draft.lines, prepared.priced, self._ids.new_id)
+            ensure_no_duplicates(lines, allow=draft.allow_duplicates)
             order.replace_lines(lines, now)
-            order.schedule(command.draft.scheduled_at, command.draft.timezone, now)
+            order.schedule(draft.scheduled_at, timezone, now)
             uow.orders.add(order)
             await remember(uow, scope, command.idempotency, order)
             await uow.commit()

@@ -26,7 +26,7 @@ class DeliverDueCertificates:
                 uow.record(
                     EmailRequested.of(
                         certificate_email(certificate),
-                        to=certificate.email,
+                        to=certificate.delivery_address,
                         occurred_at=now,
                         dedup_key=delivery_key(certificate.id),
                     )

@@ -5,7 +5,9 @@ from uuid import UUID
 
 from gifthub.application.ordering.access import order_for
 from gifthub.application.ordering.commands import DraftInput
-from gifthub.application.ordering.lines import LineBuilder
+from gifthub.application.ordering.duplicates import ensure_no_duplicates
+from gifthub.application.ordering.lines import LineBuilder, build_lines
+from gifthub.application.ordering.preparation import prepare
 from gifthub.application.ports.catalog_reader import CatalogReader
 from gifthub.application.ports.clock import Clock
 from gifthub.application.ports.id_generator import IdGenerator
@@ -30,16 +32,19 @@ class EditOrder:
         self._uow, self._catalog, self._pricing, self._clock, self._ids = uow, catalog, pricing, clock, ids
 
     async def execute(self, principal: Principal, command: EditOrderCommand) -> Order:
+        draft = command.draft
+        prepared = await prepare(
+            self._uow, LineBuilder(self._catalog, self._pricing), principal, command.project_id, draft.lines
+        )
         async with self._uow as uow:
             project, order = await order_for(uow, principal, command.project_id, command.order_id, write=True)
             now = self._clock.now()
-            lines = await LineBuilder(self._catalog, self._pricing).build(
-                project, command.draft.lines, self._ids.new_id
-            )
+            lines = build_lines(project, draft.lines, prepared.priced, self._ids.new_id)
+            ensure_no_duplicates(lines, allow=draft.allow_duplicates)
             order.replace_lines(lines, now)
-            order.set_sender(command.draft.sender_name, now)
-            order.deliver_by(parse_delivered_by(command.draft.delivered_by), now)
-            order.schedule(command.draft.scheduled_at, command.draft.timezone, now)
+            order.set_sender(draft.sender_name, now)
+            order.deliver_by(parse_delivered_by(draft.delivered_by), now)
+            order.schedule(draft.scheduled_at, draft.timezone or order.timezone, now)  # no zone named: kept
             uow.orders.add(order)
             await uow.commit()
             return order

@@ -158,14 +158,18 @@ class ExecuteCertificates:
             if order.status is OrderStatus.QUEUED:
                 order.start_processing(now)
             self._record(certificate, outcome, now)
-            if certificate.state is CertificateState.DELIVERED and not certificate.captured:
+            if certificate.state is CertificateState.ISSUED and not certificate.captured:
                 hold = await uow.ledger.get_hold(certificate.hold_id or order.hold_id)
                 uow.ledger.add_entry(capture_certificate(project, hold, certificate, self._ids.new_id(), now))
             counts = await uow.certificates.count_by_state(order.id)
             if order.status is OrderStatus.PROCESSING and sum(counts.values()) == sum(
-                counts.get(s, 0) for s in (CertificateState.DELIVERED, CertificateState.FAILED)
+                counts.get(s, 0) for s in (CertificateState.ISSUED, CertificateState.FAILED)
             ):
-                order.finish(counts.get(CertificateState.DELIVERED, 0), counts.get(CertificateState.FAILED, 0), now)
+                # Everything is bought or failed: the money settles now; the order is finished only once
+                # nothing waits for its moment (CompleteDeliveredOrders), "scheduled" until then.
+                waiting = await uow.certificates.count_awaiting_delivery(order.id)
+                issued, failed = counts.get(CertificateState.ISSUED, 0), counts.get(CertificateState.FAILED, 0)
+                order.settle(issued, failed, waiting, now)
                 for hold_id in await self._holds_of(uow, order):
                     hold = await uow.ledger.get_hold(hold_id)
                     entry = release_rest(project, hold, self._ids.new_id(), now) if hold else None

@@ -37,9 +37,7 @@ class ResendOrderArchive:
             raise InvalidOrder("give the address to send the archive to", field="email")
         async with self._uow as uow:
             _, order = await order_for(uow, principal, command.project_id, command.order_id, write=True)
-            issued = [
-                c for c in await uow.certificates.all_for_order(order.id) if c.state is CertificateState.DELIVERED
-            ]
+            issued = [c for c in await uow.certificates.all_for_order(order.id) if c.state is CertificateState.ISSUED]
             if not issued:
                 raise InvalidOrder("the order has no issued certificates yet", field="order_id")
             now = self._clock.now()

@@ -10,7 +10,7 @@ from gifthub.application.ports.id_generator import IdGenerator
 from gifthub.application.ports.orders_unit_of_work import OrdersUnitOfWork
 from gifthub.domain.certificate import Certificate
 from gifthub.domain.identity import Principal
-from gifthub.domain.order import FINISHED
+from gifthub.domain.order import SETTLED
 from gifthub.domain.order_settlement import retry_reference
 
 
@@ -23,7 +23,7 @@ class RetryCertificateCommand:
 
 class RetryCertificate:
     """A person asks to try a failed certificate again. If its order already finished (its hold was
-    released), the retry holds the certificate's price anew, within the project's limit."""
+    released; a scheduled one too), the retry holds the certificate's price anew, within the project's limit."""
 
     def __init__(self, uow: OrdersUnitOfWork, clock: Clock, ids: IdGenerator) -> None:
         self._uow, self._clock, self._ids = uow, clock, ids
@@ -36,7 +36,7 @@ class RetryCertificate:
                 raise NotFound("certificate not found")
             now = self._clock.now()
             certificate.retry(self._ids.new_id(), now)
-            if order.status in FINISHED:
+            if order.status in SETTLED:  # its hold is released: the retry holds its price anew
                 hold, entry = project.place_hold(
                     self._ids.new_id(), self._ids.new_id(), certificate.price, retry_reference(certificate), now
                 )

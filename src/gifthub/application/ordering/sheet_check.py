@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -15,6 +15,7 @@ from gifthub.application.ports.order_sheet import Cell, Sheet, SheetRow
 from gifthub.domain.catalog import Product
 from gifthub.domain.errors import DomainError
 from gifthub.domain.money import Money
+from gifthub.domain.order_duplicates import CertificateKey, certificate_key
 from gifthub.domain.order_line import MAX_QUANTITY, OrderLine, Recipient
 from gifthub.domain.project import Project
 
@@ -46,8 +47,19 @@ class _RowFailed(Exception):
 
 
 class SheetChecker:
-    def __init__(self, builder: LineBuilder, project: Project, now: datetime, timezone: str) -> None:
+    def __init__(
+        self,
+        builder: LineBuilder,
+        project: Project,
+        now: datetime,
+        timezone: str,
+        *,
+        in_order: Set[CertificateKey] = frozenset(),
+        allow_duplicates: bool = False,
+    ) -> None:
         self._builder, self._project, self._now = builder, project, now
+        # Certificates the draft already holds: a row asking for one again is a duplicate too.
+        self._in_order, self._allow_duplicates = in_order, allow_duplicates
         self._zone = ZoneInfo(timezone)
         self._products: dict[str, Product | None] = {}
         # Answers per distinct cell value: (the parsed value, the problem's message or None).
@@ -68,12 +80,18 @@ class SheetChecker:
                 problems.append(RowProblem(row.number, sheet.letters.get(name, "?"), name, message))
 
             parsed = await self._row(row, problem)
-            if parsed is not None and not problems:
-                duplicate_of = seen.get(parsed)
+            if parsed is not None and not problems and not self._allow_duplicates:
+                product_id, minor, _, _, recipient = parsed
+                person = certificate_key(product_id, minor, recipient)
+                key = person or parsed  # for nobody in particular: only an identical row repeats
+                column = _contact_column(recipient, sheet.letters)
+                duplicate_of = seen.get(key)
                 if duplicate_of is not None:
-                    problem("email" if "email" in sheet.letters else "product_id", f"duplicates row {duplicate_of}")
+                    problem(column, f"duplicates row {duplicate_of}")
+                elif person is not None and person in self._in_order:
+                    problem(column, "the order already has this product at this nominal for this recipient")
                 else:
-                    seen[parsed] = row.number
+                    seen[key] = row.number
             if problems:
                 result.problems.extend(problems)
                 result.failed_rows.append(row.number)
@@ -231,6 +249,14 @@ async def _off_the_loop(rows: Iterator[SheetRow], chunk: int = 2000) -> AsyncIte
             return
         for row in batch:
             yield row
+
+
+def _contact_column(recipient: Recipient, letters: dict[str, str]) -> str:
+    if recipient.email and "email" in letters:
+        return "email"
+    if recipient.phone and "phone" in letters:
+        return "phone"
+    return "email" if "email" in letters else "product_id"
 
 
 def _text(value: Cell) -> str:

@@ -17,6 +17,10 @@ class CertificateRepository(Protocol):
 
     async def count_by_state(self, order_id: UUID) -> dict[CertificateState, int]: ...
 
+    async def count_awaiting_delivery(self, order_id: UUID) -> int:
+        """Issued certificates of the order not yet with their recipients."""
+        ...
+
     async def claim_due(self, now: datetime, limit: int) -> list[Certificate]:
         """Certificates the worker should act on now (pending, ordering, or ordered and due for a check),
         locked until commit; on PostgreSQL rows another worker holds are skipped (SKIP LOCKED)."""

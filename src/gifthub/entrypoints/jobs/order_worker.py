@@ -10,6 +10,7 @@ from contextlib import AbstractAsyncContextManager
 
 from dishka import AsyncContainer
 
+from gifthub.application.ordering.complete_delivered_orders import CompleteDeliveredOrders
 from gifthub.application.ordering.deliver_due_certificates import DeliverDueCertificates
 from gifthub.application.ordering.execute_certificates import ExecuteCertificates
 from gifthub.application.ordering.refresh_delivery_statuses import RefreshDeliveryStatuses
@@ -19,11 +20,14 @@ log = logging.getLogger("gifthub.orders.worker")
 
 async def work_once(container: AsyncContainer) -> int:
     """One pass of the worker: buy and follow certificates, then deliver what is due (Giftery's
-    scheduled ones are marked sent, GiftHub's own are emailed). Returns how much was done."""
+    scheduled ones are marked sent, GiftHub's own are emailed), then complete the scheduled orders
+    nothing waits in any more. Returns how much was done."""
     async with container() as request:
         done = await (await request.get(ExecuteCertificates)).run_once()
         await (await request.get(RefreshDeliveryStatuses)).run_once()
-        return done + await (await request.get(DeliverDueCertificates)).run_once()
+        done += await (await request.get(DeliverDueCertificates)).run_once()
+        await (await request.get(CompleteDeliveredOrders)).run_once()
+        return done
 
 
 async def run_order_worker(

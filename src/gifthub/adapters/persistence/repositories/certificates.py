@@ -42,7 +42,7 @@ class SqlCertificateRepository:
         query = (
             select(Certificate)
             .where(
-                _c.state == CertificateState.DELIVERED,
+                _c.state == CertificateState.ISSUED,
                 _c.delivery_status == DeliveryStatus.WAITING,
                 _c.scheduled_at <= now,
                 ~_EMAILED_BY_GIFTHUB,  # those are sent by claim_deliveries, not by the moment passing
@@ -59,7 +59,7 @@ class SqlCertificateRepository:
             select(Certificate)
             .where(
                 _c.delivery_status == DeliveryStatus.WAITING,
-                _c.state == CertificateState.DELIVERED,
+                _c.state == CertificateState.ISSUED,
                 _EMAILED_BY_GIFTHUB,
                 or_(_c.scheduled_at.is_(None), _c.scheduled_at <= now),
             )
@@ -75,6 +75,12 @@ class SqlCertificateRepository:
     async def count_by_state(self, order_id: UUID) -> dict[CertificateState, int]:
         query = select(_c.state, func.count()).where(_c.order_id == order_id).group_by(_c.state)
         return {CertificateState(state): int(n) for state, n in (await self._session.execute(query)).all()}
+
+    async def count_awaiting_delivery(self, order_id: UUID) -> int:
+        query = select(func.count()).where(
+            _c.order_id == order_id, _c.state == CertificateState.ISSUED, _c.delivery_status == DeliveryStatus.WAITING
+        )
+        return int((await self._session.execute(query)).scalar_one())
 
     async def claim_due(self, now: datetime, limit: int) -> list[Certificate]:
         due = or_(

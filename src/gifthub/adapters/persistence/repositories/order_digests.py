@@ -21,7 +21,7 @@ class SqlOrderDigests:
     async def get(self, order_id: UUID) -> OrderDigest | None:
         captured = (
             select(func.coalesce(func.sum(order_certificates.c.price_minor), 0))
-            .where(order_certificates.c.order_id == order_id, order_certificates.c.state == CertificateState.DELIVERED)
+            .where(order_certificates.c.order_id == order_id, order_certificates.c.state == CertificateState.ISSUED)
             .scalar_subquery()
         )
         query = (

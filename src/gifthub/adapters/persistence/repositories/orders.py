@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gifthub.adapters.persistence.repositories.keyset import after_keyset
 from gifthub.adapters.persistence.repositories.tracker import Tracker
-from gifthub.adapters.persistence.tables_orders import order_uploads, orders
+from gifthub.adapters.persistence.tables_orders import order_certificates, order_uploads, orders
+from gifthub.domain.certificate import CertificateState, DeliveryStatus
 from gifthub.domain.order import Order, OrderStatus
 
 
@@ -52,4 +53,17 @@ class SqlOrderRepository:
 
     async def ids_in_status(self, status: OrderStatus, limit: int) -> list[UUID]:
         query = select(orders.c.id).where(orders.c.status == status).order_by(orders.c.created_at).limit(limit)
+        return list((await self._session.execute(query)).scalars())
+
+    async def scheduled_and_delivered(self, limit: int) -> list[UUID]:
+        c = order_certificates.c
+        waiting = exists().where(
+            c.order_id == orders.c.id, c.state == CertificateState.ISSUED, c.delivery_status == DeliveryStatus.WAITING
+        )
+        query = (
+            select(orders.c.id)
+            .where(orders.c.status == OrderStatus.SCHEDULED, ~waiting)
+            .order_by(orders.c.updated_at)
+            .limit(limit)
+        )
         return list((await self._session.execute(query)).scalars())

@@ -162,6 +162,7 @@ class OrderController(Controller):
             data.message,
             key,
             delivered_by=data.delivered_by,
+            allow_duplicates=data.allow_duplicates,
         )
         outcome = await use_case.execute(principal, command)
         return await answer(

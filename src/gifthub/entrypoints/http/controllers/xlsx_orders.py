@@ -24,10 +24,11 @@ UPLOAD_LIMIT = 32 * 1024 * 1024  # 50,000 rows are a few megabytes
 @dataclass
 class XlsxUpload:
     file: UploadFile
-    timezone: str = "Europe/Moscow"
+    timezone: str | None = None  # send_at cells are read in it; omitted: the orderer's profile zone
     sender_name: str = ""
     accept: bool = False
     delivered_by: str = "giftery"  # giftery | gifthub, for the new draft
+    allow_duplicates: bool = False  # rows may give one person the same certificate twice (confirmed)
 
 
 Form = Annotated[XlsxUpload, Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -76,6 +77,7 @@ class XlsxOrderController(Controller):
             data.sender_name,
             accept=data.accept,
             delivered_by=data.delivered_by,
+            allow_duplicates=data.allow_duplicates,
         )
         outcome = await use_case.execute(principal, command)
         status = 201 if outcome.order is not None and not outcome.replayed else 200
@@ -95,7 +97,13 @@ class XlsxOrderController(Controller):
         use_case: FromDishka[UploadXlsxOrder],
     ) -> Response[XlsxResultOut]:
         command = UploadXlsxOrderCommand(
-            project_id, await data.file.read(), data.timezone, data.sender_name, accept=True, order_id=order_id
+            project_id,
+            await data.file.read(),
+            data.timezone,
+            data.sender_name,
+            accept=True,
+            order_id=order_id,
+            allow_duplicates=data.allow_duplicates,
         )
         outcome = await use_case.execute(principal, command)
         return Response(_result(outcome), status_code=200)

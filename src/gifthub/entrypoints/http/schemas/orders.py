@@ -39,6 +39,29 @@ DeliveredByText = Annotated[
 ]
 
 
+TimeZoneText = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=64,
+        description=(
+            "the IANA zone the moments are entered and shown in; omitted: the orderer's profile zone "
+            "(an API key: the zone of the project's region, e.g. Europe/Moscow for RU)"
+        ),
+        examples=["Asia/Almaty"],
+    ),
+]
+AllowDuplicates = Annotated[
+    bool,
+    msgspec.Meta(
+        description=(
+            "confirm that one person is to get the same product at the same nominal more than once; "
+            "without it such a duplicate (anywhere in the order) is refused as /problems/duplicate-certificate, "
+            "naming the repeated recipient"
+        )
+    ),
+]
+
+
 class RecipientIn(Body):
     name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     email: Annotated[str, msgspec.Meta(max_length=254)] = ""
@@ -59,11 +82,10 @@ class LineIn(Body):
 class DraftIn(Body):
     lines: Annotated[list[LineIn], msgspec.Meta(max_length=1_000)] = []
     sender_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
-    timezone: Annotated[str, msgspec.Meta(description="the user's IANA zone", examples=["Europe/Moscow"])] = (
-        "Europe/Moscow"
-    )
+    timezone: TimeZoneText | None = None
     scheduled_at: Moment | None = None
     delivered_by: DeliveredByText = "giftery"
+    allow_duplicates: AllowDuplicates = False
 
     def to_input(self) -> DraftInput:
         lines = tuple(
@@ -80,7 +102,14 @@ class DraftIn(Body):
             for index, line in enumerate(self.lines)
         )
         scheduled_at = _aware(self.scheduled_at, "scheduled_at")
-        return DraftInput(self.sender_name, self.timezone, scheduled_at, lines, delivered_by=self.delivered_by)
+        return DraftInput(
+            self.sender_name,
+            self.timezone,
+            scheduled_at,
+            lines,
+            delivered_by=self.delivered_by,
+            allow_duplicates=self.allow_duplicates,
+        )
 
 
 class QuickOrderIn(Body):
@@ -90,6 +119,7 @@ class QuickOrderIn(Body):
     sender_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
     message: Annotated[str, msgspec.Meta(max_length=512)] = ""
     delivered_by: DeliveredByText = "giftery"
+    allow_duplicates: AllowDuplicates = False
 
 
 class ProductOut(msgspec.Struct, frozen=True):
@@ -213,6 +243,21 @@ class OrderPage(msgspec.Struct, frozen=True):
     next_cursor: str | None
 
 
+CertificateStateText = Annotated[
+    str,
+    msgspec.Meta(
+        description=(
+            "the purchase: pending, ordering, ordered, issued (bought; whether the recipient has it is "
+            "delivery_status) or failed"
+        )
+    ),
+]
+DeliveryStatusText = Annotated[
+    str,
+    msgspec.Meta(description="waiting (not bought yet, or bought and waiting for scheduled_at), sent, or failed"),
+]
+
+
 class CertificateOut(msgspec.Struct, frozen=True):
     id: UUID
     position: int
@@ -221,18 +266,19 @@ class CertificateOut(msgspec.Struct, frozen=True):
     nominal: str
     price: str
     recipient_name: str
-    email: str
+    email: Annotated[str, msgspec.Meta(description="the recipient's own address, as ordered")]
     phone: str
     channel: str
-    state: str
+    state: CertificateStateText
     failure_reason: str
-    delivery_status: str
+    delivery_status: DeliveryStatusText
     code: str
     pin: str
     link: str
     scheduled_at: datetime | None
     delivered_by: str
     delivery_error: str  # the recipient's mail server's refusal, when delivery_status is failed
+    resent_to: Annotated[str, msgspec.Meta(description="where it was last resent, when not to email; else empty")]
 
     @classmethod
     def of(cls, c: Certificate) -> CertificateOut:
@@ -256,6 +302,7 @@ class CertificateOut(msgspec.Struct, frozen=True):
             scheduled_at=c.scheduled_at,
             delivered_by=c.delivered_by.value,
             delivery_error=c.delivery_error,
+            resent_to=c.resent_to,
         )
 
 
@@ -285,7 +332,17 @@ class XlsxResultOut(msgspec.Struct, frozen=True):
 
 
 class ResendIn(Body):
-    email: Annotated[str, msgspec.Meta(max_length=254, description="empty: the same address")] = ""
+    email: Annotated[
+        str,
+        msgspec.Meta(
+            max_length=254,
+            description=(
+                "empty: where it went last; another address is kept beside the recipient's own (resent_to) "
+                "and audited. Before scheduled_at nothing is sent early: GiftHub's own delivery sends to the "
+                "new address at the moment; Giftery's is refused (/problems/delivery-scheduled, with the moment)"
+            ),
+        ),
+    ] = ""
 
 
 class ArchiveIn(Body):
