@@ -742,6 +742,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/me/invitations/{cabinet_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a cabinet's invitation: its role takes effect */
+        post: operations["ApiV1AuthMeInvitationsCabinetIdAcceptAcceptCabinetInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -777,6 +794,23 @@ export interface paths {
         patch: operations["ApiV1AuthMeChangeMe"];
         trace?: never;
     };
+    "/api/v1/auth/me/invitations/{cabinet_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a cabinet's invitation */
+        post: operations["ApiV1AuthMeInvitationsCabinetIdDeclineDeclineCabinetInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/2fa/enable": {
         parameters: {
             query?: never;
@@ -788,6 +822,23 @@ export interface paths {
         put?: never;
         /** Confirm the first code; answers the recovery codes once */
         post: operations["ApiV1Auth2FaEnableEnableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cabinets that invited you and wait for your answer */
+        get: operations["ApiV1AuthMeInvitationsMyInvitations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1025,8 +1076,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite by email with a role (owner); a new person gets a link */
+        /** Invite by email with a role (owner); the person joins when they accept; one answer for every email */
         post: operations["ApiV1CabinetsCabinetIdMembersInviteInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{cabinet_id}/members/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations of the cabinet nobody accepted yet (owner, manager, platform staff) */
+        get: operations["ApiV1CabinetsCabinetIdMembersInvitationsListInvitations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,7 +1111,7 @@ export interface paths {
         /** The cabinet's users and their roles (owner, manager, platform staff) */
         get: operations["ApiV1CabinetsCabinetIdMembersListMembers"];
         put?: never;
-        /** Give a user a role in the cabinet, with project grants (owner) */
+        /** Change a member's role and project grants (owner); someone new to the cabinet is invited instead */
         post: operations["ApiV1CabinetsCabinetIdMembersSetMember"];
         delete?: never;
         options?: never;
@@ -1631,6 +1699,17 @@ export interface components {
             /** @default  */
             email: string;
         };
+        /** CabinetInvitationList */
+        CabinetInvitationList: {
+            items: components["schemas"]["CabinetInvitationOut"][];
+        };
+        /** CabinetInvitationOut */
+        CabinetInvitationOut: {
+            email: string;
+            role: string;
+            /** Format: date-time */
+            invited_at: string;
+        };
         /** CabinetOut */
         CabinetOut: {
             /** Format: uuid */
@@ -1698,11 +1777,14 @@ export interface components {
             nominal: string;
             price: string;
             recipient_name: string;
+            /** @description the recipient's own address, as ordered */
             email: string;
             phone: string;
             channel: string;
+            /** @description the purchase: pending, ordering, ordered, issued (bought; whether the recipient has it is delivery_status) or failed */
             state: string;
             failure_reason: string;
+            /** @description waiting (not bought yet, or bought and waiting for scheduled_at), sent, or failed */
             delivery_status: string;
             code: string;
             pin: string;
@@ -1710,6 +1792,8 @@ export interface components {
             scheduled_at: string | null;
             delivered_by: string;
             delivery_error: string;
+            /** @description where it was last resent, when not to email; else empty */
+            resent_to: string;
         };
         /** CertificatePage */
         CertificatePage: {
@@ -1832,11 +1916,10 @@ export interface components {
             /** @default  */
             sender_name: string;
             /**
-             * @description the user's IANA zone
-             * @default Europe/Moscow
-             * @example Europe/Moscow
+             * @description the IANA zone the moments are entered and shown in; omitted: the orderer's profile zone (an API key: the zone of the project's region, e.g. Europe/Moscow for RU)
+             * @example Asia/Almaty
              */
-            timezone: string;
+            timezone?: string | null;
             /**
              * @description ISO-8601 with an offset, e.g. 2026-12-31T10:00:00+03:00
              * @example 2026-12-31T10:00:00+03:00
@@ -1848,6 +1931,11 @@ export interface components {
              * @example gifthub
              */
             delivered_by: string;
+            /**
+             * @description confirm that one person is to get the same product at the same nominal more than once; without it such a duplicate (anywhere in the order) is refused as /problems/duplicate-certificate, naming the repeated recipient
+             * @default false
+             */
+            allow_duplicates: boolean;
         };
         /** EmailIn */
         EmailIn: {
@@ -1942,6 +2030,13 @@ export interface components {
             unmatched: number;
             already_known: number;
             credited: number;
+        };
+        /** InvitationSentOut */
+        InvitationSentOut: {
+            email: string;
+            role: string;
+            project_ids: string[];
+            detail: string;
         };
         /** InvoiceOut */
         InvoiceOut: {
@@ -2047,6 +2142,19 @@ export interface components {
             /** Format: uuid */
             cabinet_id: string;
             role: string;
+        };
+        /** MyInvitationList */
+        MyInvitationList: {
+            items: components["schemas"]["MyInvitationOut"][];
+        };
+        /** MyInvitationOut */
+        MyInvitationOut: {
+            /** Format: uuid */
+            cabinet_id: string;
+            cabinet_name: string;
+            role: string;
+            /** Format: date-time */
+            invited_at: string;
         };
         /** NegativeLimitIn */
         NegativeLimitIn: {
@@ -2239,6 +2347,11 @@ export interface components {
              * @example gifthub
              */
             delivered_by: string;
+            /**
+             * @description confirm that one person is to get the same product at the same nominal more than once; without it such a duplicate (anywhere in the order) is refused as /problems/duplicate-certificate, naming the repeated recipient
+             * @default false
+             */
+            allow_duplicates: boolean;
         };
         /** RecipientIn */
         RecipientIn: {
@@ -2348,7 +2461,7 @@ export interface components {
         /** ResendIn */
         ResendIn: {
             /**
-             * @description empty: the same address
+             * @description empty: where it went last; another address is kept beside the recipient's own (resent_to) and audited. Before scheduled_at nothing is sent early: GiftHub's own delivery sends to the new address at the moment; Giftery's is refused (/problems/delivery-scheduled, with the moment)
              * @default
              */
             email: string;
@@ -2544,14 +2657,15 @@ export interface components {
         XlsxUpload: {
             /** Format: binary */
             file: string;
-            /** @default Europe/Moscow */
-            timezone: string;
+            timezone?: string | null;
             /** @default  */
             sender_name: string;
             /** @default false */
             accept: boolean;
             /** @default giftery */
             delivered_by: string;
+            /** @default false */
+            allow_duplicates: boolean;
         };
         /** LineOut */
         billing_LineOut: {
@@ -6598,6 +6712,91 @@ export interface operations {
             };
         };
     };
+    ApiV1AuthMeInvitationsCabinetIdAcceptAcceptCabinetInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cabinet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipOut"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad parameter syntax) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (role, CSRF, step-up, IP allow-list) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or an earlier request under the same key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A neighbour system or the database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiV1AuthInvitationsAcceptAcceptInvitation: {
         parameters: {
             query?: never;
@@ -6810,6 +7009,89 @@ export interface operations {
             };
         };
     };
+    ApiV1AuthMeInvitationsCabinetIdDeclineDeclineCabinetInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cabinet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad parameter syntax) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (role, CSRF, step-up, IP allow-list) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or an earlier request under the same key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A neighbour system or the database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiV1Auth2FaEnableEnableTwoFactor: {
         parameters: {
             query?: never;
@@ -6861,6 +7143,71 @@ export interface operations {
             };
             /** @description Conflicts with the current state or an earlier request under the same key */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A neighbour system or the database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiV1AuthMeInvitationsMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitationList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad parameter syntax) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (role, CSRF, step-up, IP allow-list) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7966,13 +8313,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
+            /** @description Request accepted, processing continues off-line */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberOut"];
+                    "application/json": components["schemas"]["InvitationSentOut"];
                 };
             };
             /** @description Malformed request (bad JSON, bad parameter syntax) */
@@ -8013,6 +8360,82 @@ export interface operations {
             };
             /** @description Conflicts with the current state or an earlier request under the same key */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A neighbour system or the database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiV1CabinetsCabinetIdMembersInvitationsListInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cabinet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CabinetInvitationList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad parameter syntax) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (role, CSRF, step-up, IP allow-list) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,14 +4,14 @@ Joining a cabinet needs the person's acceptance. Every membership that existed b
 when it was created.
 
 Revision ID: 0140_membership_acceptance
-Revises: 0104_user_language
+Revises: 0130_certificate_states
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0140_membership_acceptance"
-down_revision = "0104_user_language"
+down_revision = "0130_certificate_states"
 branch_labels = None
 depends_on = None
 
