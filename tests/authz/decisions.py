@@ -60,6 +60,11 @@ PUBLIC_ROUTES = frozenset(
         # is never on in a deployment (settings refuse it there) and the matrix sees it off.
         ("GET", "/dev/mailbox"),
         ("GET", "/dev/mailbox/{name:str}"),
+        # The web cabinet's static bundle: the page and its assets hold no data; every call it makes is an API
+        # call decided like any other client's.
+        ("GET", "/"),
+        ("GET", "/{path:path}"),
+        ("GET", "/assets/{file_path:path}"),
     }
 )
 PUBLIC_PREFIXES = ("/schema",)  # the OpenAPI document and its renderers
